@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pitchey.Database.HealthChecks;
+
+/// <summary>Thresholds for the database health checks. Bound from <c>Database:HealthChecks</c>.</summary>
+public sealed class DatabaseHealthOptions
+{
+    public const string SectionName = "Database:HealthChecks";
+
+    /// <summary>
+    /// Latency above which a check reports degraded (warn), in milliseconds.
+    /// Default 250, range 1..60000.
+    /// </summary>
+    [Range(1, 60_000)]
+    public int DegradedLatencyMs { get; set; } = 250;
+}

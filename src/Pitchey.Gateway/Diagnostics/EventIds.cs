@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pitchey.Gateway.Diagnostics;
+
+/// <summary>Every log event id the gateway uses, in one place so they stay unique.</summary>
+internal static class EventIds
+{
+    // Health probes: 1000-1099
+    public const int HealthRunCompleted = 1000;
+    public const int HealthCheckTimedOut = 1001;
+    public const int HealthCheckThrew = 1002;
+    public const int HealthStatusChanged = 1003;
+
+    // Proxy: 1100-1199
+    public const int TrustedProxiesConfigured = 1100;
+
+    public static EventId Of(int id, string name) => new(id, name);
+}

@@ -1,0 +1,35 @@
+using Pitchey.Database;
+using Pitchey.Gateway.Configuration;
+using Pitchey.Gateway.Diagnostics;
+using Pitchey.Gateway.HealthProbes;
+using Pitchey.Gateway.Proxy;
+
+namespace Pitchey.Gateway;
+
+/// <summary>Builds the gateway: the one ordered list of features. Tests build it the same way.</summary>
+internal static class GatewayApp
+{
+    /// <param name="args">Command-line arguments (highest precedence after <paramref name="overrides"/>).</param>
+    /// <param name="overrides">Settings layered on top of everything else; tests use it.</param>
+    /// <param name="configure">Last-minute changes to the builder (tests add their own health checks).</param>
+    public static WebApplication Build(
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddGatewayConfiguration(args, overrides);
+        builder.AddGatewayTelemetry();
+        builder.AddPitcheyDatabase();
+        builder.AddHealthProbes();
+        builder.AddGatewayProxy();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        // Order matters: forwarded headers first so everything after sees the real client;
+        // probes before the proxy so they are never forwarded.
+        app.UseGatewayForwardedHeaders();
+        app.MapHealthProbes();
+        app.MapGatewayProxy();
+        return app;
+    }
+}

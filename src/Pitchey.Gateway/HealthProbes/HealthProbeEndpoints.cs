@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Pitchey.Gateway.HealthProbes;
+
+/// <summary>
+/// The probe endpoints. Every one answers from <see cref="ProbeCache"/> with pre-rendered bytes;
+/// none of them ever waits on a health check or the database.
+/// </summary>
+internal static class HealthProbeEndpoints
+{
+    private const string Json = "application/json";
+    private const string ProblemJson = "application/problem+json";
+    private const string NoStore = "no-store";
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly byte[] LiveBody = """{"status":"live"}"""u8.ToArray();
+    private static readonly byte[] NoReportBody = """{"status":"unhealthy","reason":"no health report yet"}"""u8.ToArray();
+    private static readonly byte[] LoopbackOnlyBody =
+        """{"type":"about:blank","title":"Forbidden","status":403,"detail":"/api/health/detailed is served to loopback callers only."}"""u8.ToArray();
+    private static readonly string[] AgeStrings = Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public static IEndpointRouteBuilder MapHealthProbes(this IEndpointRouteBuilder endpoints)
+    {
+        var cache = endpoints.ServiceProvider.GetRequiredService<ProbeCache>();
+        var time = endpoints.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        endpoints.MapMethods("/health/live", GetAndHead, context => WriteAsync(context, StatusCodes.Status200OK, LiveBody))
+            .WithDisplayName("probe: live");
+
+        endpoints.MapMethods("/health/ready", GetAndHead, context => cache.GetForProbe() is { } snapshot
+                ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, snapshot.ReadyBody)
+                : WriteAsync(context, 503, NoReportBody))
+            .WithDisplayName("probe: ready");
+
+        endpoints.MapMethods("/health", GetAndHead, context => cache.GetForProbe() is { } snapshot
+                ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Healthy ? 200 : 503, snapshot.SummaryBody)
+                : WriteAsync(context, 503, NoReportBody))
+            .WithDisplayName("probe: health");
+
+        endpoints.MapMethods("/api/health", GetAndHead, context => cache.GetForProbe() is { } snapshot
+                ? WriteApiHealthAsync(context, snapshot, cache, time)
+                : WriteAsync(context, 503, NoReportBody))
+            .WithDisplayName("probe: api health");
+
+        endpoints.MapMethods("/api/health/detailed", GetAndHead, context => WriteDetailedAsync(context, cache, time))
+            .WithDisplayName("probe: detailed");
+
+        return endpoints;
+    }
+
+    private static Task WriteApiHealthAsync(HttpContext context, ProbeSnapshot snapshot, ProbeCache cache, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var age = AgeSeconds(snapshot, now);
+        Span<byte> suffix = stackalloc byte[48];
+        var stale = cache.IsStale(snapshot, now);
+        var head = stale ? ""","stale":true,"age":"""u8 : ""","stale":false,"age":"""u8;
+        head.CopyTo(suffix);
+        Utf8Formatter.TryFormat(age, suffix[head.Length..], out var digits);
+        var length = head.Length + digits;
+        suffix[length++] = (byte)'}';
+
+        var response = context.Response;
+        response.StatusCode = snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200;
+        SetHeaders(response, Json, snapshot.ApiHealthPrefix.Length + length);
+        response.Headers.Age = AgeString(age);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        response.BodyWriter.Write(snapshot.ApiHealthPrefix);
+        response.BodyWriter.Write(suffix[..length]);
+        return FlushAsync(response);
+    }
+
+    private static Task WriteDetailedAsync(HttpContext context, ProbeCache cache, TimeProvider time)
+    {
+        if (!IsLocalCaller(context))
+        {
+            return WriteAsync(context, StatusCodes.Status403Forbidden, LoopbackOnlyBody, ProblemJson);
+        }
+
+        var snapshot = cache.GetForProbe();
+        if (snapshot is null)
+        {
+            return WriteAsync(context, 503, NoReportBody);
+        }
+
+        var now = time.GetUtcNow();
+        var age = AgeSeconds(snapshot, now);
+        context.Response.Headers.Age = AgeString(age);
+        var body = ProbeJson.Detailed(snapshot.Report, cache.IsStale(snapshot, now), age);
+        return WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
+    }
+
+    /// <summary>
+    /// Loopback, and not relayed: a request a trusted proxy forwarded has its remote address
+    /// rewritten to the client's and carries X-Original-For, so it is not a local caller.
+    /// </summary>
+    private static bool IsLocalCaller(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } remote
+        && IPAddress.IsLoopback(remote)
+        && !context.Request.Headers.ContainsKey("X-Original-For");
+
+    private static Task WriteAsync(HttpContext context, int status, byte[] body, string contentType = Json)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        SetHeaders(response, contentType, body.Length);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        response.BodyWriter.Write(body);
+        return FlushAsync(response);
+    }
+
+    private static void SetHeaders(HttpResponse response, string contentType, long length)
+    {
+        response.ContentType = contentType;
+        response.ContentLength = length;
+        response.Headers.CacheControl = NoStore;
+    }
+
+    private static async Task FlushAsync(HttpResponse response) => await response.BodyWriter.FlushAsync();
+
+    private static long AgeSeconds(ProbeSnapshot snapshot, DateTimeOffset now) =>
+        Math.Max(0, (long)(now - snapshot.Report.CompletedAt).TotalSeconds);
+
+    private static string AgeString(long age) =>
+        age < AgeStrings.Length ? AgeStrings[age] : age.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

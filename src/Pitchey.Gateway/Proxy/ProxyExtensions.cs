@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Pitchey.Gateway.Proxy;
+
+/// <summary>Wiring for forwarding: YARP from the <c>ReverseProxy</c> section, and forwarded-header trust.</summary>
+internal static partial class ProxyExtensions
+{
+    public const string ReverseProxySection = "ReverseProxy";
+
+    /// <summary>Headers clients use to claim an origin; only X-Forwarded-*, set by the gateway, reach the upstream.</summary>
+    private static readonly string[] SpoofableHeaders = ["Forwarded", "X-Real-IP", "X-Client-IP"];
+
+    public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.SectionName)
+            .Validate(TrustedProxiesParse, "Proxy:TrustedProxies has an entry that is neither an IP address nor a CIDR network.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => ConfigureTrust(forwarded, proxy.Value));
+
+        // YARP's default X-Forwarded-* transform replaces (Set) whatever the client sent with what
+        // the gateway saw; after UseForwardedHeaders that is the real client behind a trusted proxy.
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
+            .AddTransforms(context =>
+            {
+                foreach (var header in SpoofableHeaders)
+                {
+                    context.AddRequestHeaderRemove(header);
+                }
+            });
+        return builder;
+    }
+
+    /// <summary>Believes X-Forwarded-* only from trusted proxies; without any, skips the middleware entirely.</summary>
+    public static WebApplication UseGatewayForwardedHeaders(this WebApplication app)
+    {
+        var proxy = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        if (proxy.TrustedProxies.Count > 0)
+        {
+            LogTrustedProxies(app.Logger, proxy.TrustedProxies.Count);
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReverseProxy();
+        return endpoints;
+    }
+
+    private static void ConfigureTrust(ForwardedHeadersOptions forwarded, ProxyOptions proxy)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var entry in proxy.TrustedProxies)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+            }
+            else
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(entry));
+            }
+        }
+    }
+
+    private static bool TrustedProxiesParse(ProxyOptions options) =>
+        options.TrustedProxies.All(entry => entry.Contains('/', StringComparison.Ordinal)
+            ? System.Net.IPNetwork.TryParse(entry, out _)
+            : IPAddress.TryParse(entry, out _));
+
+    [LoggerMessage(EventId = Diagnostics.EventIds.TrustedProxiesConfigured, Level = LogLevel.Information,
+        Message = "Believing X-Forwarded-* from {Count} trusted proxy entries")]
+    private static partial void LogTrustedProxies(ILogger logger, int count);
+}
