@@ -141,7 +141,6 @@ public sealed class PostgresCluster : IAsyncDisposable
             port = {Port}
             unix_socket_directories = '{_root}'
             fsync = off
-            synchronous_commit = off
             full_page_writes = off
             max_connections = 200
             shared_buffers = 128MB

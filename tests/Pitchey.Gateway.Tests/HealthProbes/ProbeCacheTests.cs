@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Pitchey.Gateway.Tests.HealthProbes;
+
+public sealed class ProbeCacheTests
+{
+    [Fact]
+    public async Task RefreshAsync_ThousandConcurrentCallers_RunsChecksOnce()
+    {
+        var check = new ControlledCheck();
+        using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
+
+        var callers = Enumerable.Range(0, 1000).Select(_ => Task.Run(harness.Cache.RefreshAsync)).ToArray();
+        await check.FirstCall.Task;
+        check.Gate.SetResult(HealthCheckResult.Healthy("fine"));
+        var snapshots = await Task.WhenAll(callers);
+
+        Assert.Equal(1, check.Calls);
+        Assert.Equal(1, harness.Cache.RunCount);
+        Assert.All(snapshots, s => Assert.Same(snapshots[0], s));
+    }
+
+    [Fact]
+    public async Task GetForProbe_FreshReport_DoesNotRunChecks()
+    {
+        var check = new ControlledCheck();
+        check.Gate.SetResult(HealthCheckResult.Healthy());
+        using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
+        await harness.Cache.RefreshAsync();
+
+        harness.Time.Advance(harness.Options.CacheTtl);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.NotNull(harness.Cache.GetForProbe());
+        }
+
+        Assert.Equal(1, check.Calls);
+    }
+
+    [Fact]
+    public async Task GetForProbe_OverdueReport_ServesOldReportAndRefreshesInBackground()
+    {
+        var check = new ControlledCheck();
+        check.Gate.SetResult(HealthCheckResult.Healthy());
+        using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
+        var first = await harness.Cache.RefreshAsync();
+        check.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        harness.Time.Advance(harness.Options.CacheTtl + harness.Options.RunTimeout + TimeSpan.FromSeconds(1));
+        var served = harness.Cache.GetForProbe();
+
+        Assert.Same(first, served);
+        Assert.True(harness.Cache.IsStale(first, harness.Time.GetUtcNow()));
+        check.Gate.SetResult(HealthCheckResult.Degraded("slow"));
+        var refreshed = await harness.Cache.RefreshAsync();
+        Assert.Equal(2, refreshed.Report.Sequence);
+        Assert.Equal(HealthStatus.Degraded, refreshed.Report.Status);
+        Assert.Same(refreshed, harness.Cache.Current);
+    }
+
+    [Fact]
+    public async Task Report_WorstCheckWins_AndErrorRateCountsUnhealthyRuns()
+    {
+        var good = new ControlledCheck();
+        good.Gate.SetResult(HealthCheckResult.Healthy());
+        var bad = new ControlledCheck();
+        bad.Gate.SetResult(HealthCheckResult.Unhealthy("down"));
+        using var harness = new ProbeHarness(checks => checks.AddCheck("good", good).AddCheck("bad", bad));
+
+        var first = await harness.Cache.RefreshAsync();
+        bad.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        bad.Gate.SetResult(HealthCheckResult.Healthy());
+        var second = await harness.Cache.RefreshAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, first.Report.Status);
+        Assert.Equal(1.0, first.Report.Metrics.ErrorRate);
+        Assert.Equal(HealthStatus.Healthy, second.Report.Status);
+        Assert.Equal(0.5, second.Report.Metrics.ErrorRate);
+    }
+}
