@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.HealthChecks;
+using Pitchey.Database.Routing;
 
 namespace Pitchey.Database;
 
@@ -29,6 +30,7 @@ public static class DatabaseModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<DatabaseHosts>();
+        builder.Services.AddSingleton<IDatabaseRouter, PrimaryOnlyRouter>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseConnectivityHealthCheck>(CheckNames.Connectivity, HealthStatus.Unhealthy, ["database", "ready"])

@@ -1,5 +1,11 @@
 using Pitchey.Gateway;
+using Pitchey.Gateway.Cli;
 
-// Verbs other than `serve` (migrate, seed) are added by their features; serving is the default.
-var app = GatewayApp.Build(args);
+if (await Verbs.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+var app = GatewayApp.Build(Verbs.ServeArguments(args));
 await app.RunAsync();
+return 0;
