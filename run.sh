@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Runs the gateway locally with everything it needs, in the foreground:
+#   PostgreSQL on 127.0.0.1:5433 (database/user/password: pitchey; loopback only; a demo, nothing more),
+#   the stand-in API on 127.0.0.1:5080, the gateway on 127.0.0.1:8080.
+# Ctrl-C or SIGTERM stops everything it started. A second run reuses the data; --reset starts over.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+state=$root/.pitchey
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+usage() { echo "usage: ./run.sh [--reset]"; }
+reset=0
+for arg in "$@"; do
+  case "$arg" in
+    --reset) reset=1 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg'" >&2; usage >&2; exit 64 ;;
+  esac
+done
+
+log() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
+is_root() { [ "$(id -u)" = 0 ]; }
+find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# --- tools ---------------------------------------------------------------------------------
+command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+pgbin=${PG_BIN:-$(find_pg_bin)}
+if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
+  if is_root && command -v apt-get >/dev/null; then
+    log "installing the PostgreSQL server (apt-get install postgresql)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    pgbin=$(find_pg_bin)
+  else
+    echo "run.sh: PostgreSQL server binaries not found. Install them (sudo apt-get install postgresql) or set PG_BIN to the folder holding initdb." >&2
+    exit 1
+  fi
+fi
+# initdb refuses root: the cluster belongs to the postgres user then.
+as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# --- PostgreSQL ----------------------------------------------------------------------------
+[ "$reset" = 1 ] && { log "--reset: removing $state"; rm -rf "$state"; }
+mkdir -p "$state"
+pgdata=$state/pg-primary
+if is_root; then
+  # The postgres user must reach the data folder; a repo under /root is out of its reach.
+  if ! runuser -u postgres -- test -x "$state"; then
+    pgdata=/var/tmp/pitchey-$(printf '%s' "$root" | md5sum | cut -c1-8)/pg-primary
+    [ "$reset" = 1 ] && rm -rf "$(dirname "$pgdata")"
+  fi
+  mkdir -p "$(dirname "$pgdata")"
+  chown postgres:postgres "$(dirname "$pgdata")"
+fi
+
+fresh=0
+if [ ! -f "$pgdata/PG_VERSION" ]; then
+  fresh=1
+  log "creating a PostgreSQL cluster in $pgdata"
+  pwfile=$(mktemp)
+  echo pitchey >"$pwfile"
+  is_root && chown postgres "$pwfile"
+  as_pg "$pgbin/initdb" -D "$pgdata" -U pitchey --pwfile="$pwfile" --auth-host=scram-sha-256 \
+    --auth-local=trust -E UTF8 --locale=C >"$state/initdb.log"
+  rm -f "$pwfile"
+  cat >>"$pgdata/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = 5433
+unix_socket_directories = ''
+wal_level = replica
+max_wal_senders = 10
+hot_standby = on
+shared_buffers = 256MB
+CONF
+fi
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  log "stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  as_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
+  log "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log "starting PostgreSQL on 127.0.0.1:5433"
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null
+export PGPASSWORD=pitchey
+psql() { "$pgbin/psql" -h 127.0.0.1 -p 5433 -U pitchey -v ON_ERROR_STOP=1 -q "$@"; }
+if [ "$fresh" = 1 ]; then
+  psql -d postgres -c "CREATE DATABASE pitchey"
+fi
+psql -d pitchey -f config/sql/schema.sql
+if [ "$fresh" = 1 ]; then
+  log "seeding the demo data set"
+  psql -d pitchey -f config/sql/demo-seed.sql >/dev/null
+fi
+
+# --- build and start -----------------------------------------------------------------------
+log "building (Release)"
+dotnet build Pitchey.Gateway.sln -c Release -nologo -v quiet >"$state/build.log" 2>&1 || { cat "$state/build.log"; exit 1; }
+
+log "starting the stand-in API on 127.0.0.1:5080"
+dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5080 &
+pids+=($!)
+
+log "starting the gateway on 127.0.0.1:8080"
+ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$root/config" \
+  dotnet src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  curl -fs http://127.0.0.1:8080/health/live >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+cat <<INFO
+
+  Gateway        http://127.0.0.1:8080   (config: config/gateway.json, config/appsettings*.json)
+  Stand-in API   http://127.0.0.1:5080   (switches: PUT /_standin/faults, GET /_standin/stats)
+  PostgreSQL     127.0.0.1:5433          (psql -h 127.0.0.1 -p 5433 -U pitchey pitchey; password pitchey)
+
+  Try:
+    curl -s http://127.0.0.1:8080/api/health
+    curl -s http://127.0.0.1:8080/health/ready
+    curl -s http://127.0.0.1:8080/api/health/detailed
+    curl -s 'http://127.0.0.1:8080/api/anything?x=1'          # forwarded to the stand-in API
+    curl -s -X PUT http://127.0.0.1:5080/_standin/faults -H 'Content-Type: application/json' -d '{"errorRate":0.5}'
+
+  Ctrl-C stops everything.
+INFO
+
+# Whichever child ends first ends the demo.
+wait -n "${pids[@]}"
