@@ -76,7 +76,8 @@ fi
 
 pids=()
 cleanup() {
-  trap - EXIT INT TERM
+  trap "" INT TERM   # a second Ctrl-C must not cut the cleanup short
+  trap - EXIT
   log "stopping"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
