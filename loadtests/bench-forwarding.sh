@@ -38,7 +38,6 @@ run() { # name url
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99"
-  echo "$rps" >"/tmp/bench-$$-$(echo "$1" | tr -c 'a-z' '_')"
 }
 
 echo "wrk -t$threads -c$connections -d$duration (warm-up $warmup), path $path, $(nproc) cores"
@@ -50,4 +49,3 @@ run "bare YARP (defaults)" "http://127.0.0.1:5181$path"
 run "Pitchey Gateway" "http://127.0.0.1:5182$path"
 run "Pitchey Gateway /health/ready (cache)" "http://127.0.0.1:5182/health/ready"
 run "Pitchey Gateway /api/health (cache)" "http://127.0.0.1:5182/api/health"
-rm -f /tmp/bench-$$-*
