@@ -73,6 +73,13 @@ internal sealed class BreakerMiddleware(RequestDelegate next, BreakerRegistry re
     {
         var error = context.Features.Get<IForwarderErrorFeature>()?.Error ?? ForwarderError.None;
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (timedOut && !context.Response.HasStarted)
+        {
+            // YARP sees the route timeout as a cancelled request (400); to the caller it is the
+            // upstream not answering in time. Once the response has started YARP aborts it instead.
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
+
         return ForwardOutcomes.Classify(error, context.Response.StatusCode, timedOut, failureCodes);
     }
 
