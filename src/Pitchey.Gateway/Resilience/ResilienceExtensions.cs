@@ -11,8 +11,11 @@ internal static class ResilienceExtensions
     /// <summary>Must come after <c>AddGatewayProxy</c>: it replaces YARP's HTTP client factory.</summary>
     public static IHostApplicationBuilder AddGatewayResilience(this IHostApplicationBuilder builder)
     {
+        // Bound without a change-token source on purpose: an options monitor would re-validate on
+        // every file change and throw from the reload callback. BreakerRegistry reloads these
+        // itself and keeps the previous settings when new ones are invalid.
         builder.Services.AddOptions<ResilienceOptions>()
-            .BindConfiguration(ResilienceOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(ResilienceOptions.SectionName).Bind(options))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
