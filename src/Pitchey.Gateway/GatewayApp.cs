@@ -28,7 +28,8 @@ internal static class GatewayApp
         var app = builder.Build();
 
         // Order matters: forwarded headers first so everything after sees the real client;
-        // probes before the proxy so they are never forwarded.
+        // probes before the proxy so they are never forwarded; resilience (request timeouts)
+        // before any endpoint runs, its breakers first in the proxy pipeline.
         app.UseGatewayForwardedHeaders();
         app.UseGatewayResilience();
         app.MapHealthProbes();
