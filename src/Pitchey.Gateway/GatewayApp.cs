@@ -3,6 +3,7 @@ using Pitchey.Gateway.Configuration;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
+using Pitchey.Gateway.Resilience;
 
 namespace Pitchey.Gateway;
 
@@ -21,15 +22,18 @@ internal static class GatewayApp
         builder.AddPitcheyDatabase();
         builder.AddHealthProbes();
         builder.AddGatewayProxy();
+        builder.AddGatewayResilience();
         configure?.Invoke(builder);
 
         var app = builder.Build();
 
         // Order matters: forwarded headers first so everything after sees the real client;
-        // probes before the proxy so they are never forwarded.
+        // probes before the proxy so they are never forwarded; resilience (request timeouts)
+        // before any endpoint runs, its breakers first in the proxy pipeline.
         app.UseGatewayForwardedHeaders();
+        app.UseGatewayResilience();
         app.MapHealthProbes();
-        app.MapGatewayProxy();
+        app.MapGatewayProxy(ResilienceExtensions.UseUpstreamBreakers);
         return app;
     }
 }

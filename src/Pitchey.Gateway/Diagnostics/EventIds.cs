@@ -14,5 +14,14 @@ internal static class EventIds
     // Proxy: 1100-1199
     public const int TrustedProxiesConfigured = 1100;
 
+    // Resilience: 1200-1299
+    public const int BreakerOpened = 1200;
+    public const int BreakerHalfOpened = 1201;
+    public const int BreakerClosed = 1202;
+    public const int BreakerIsolated = 1203;
+    public const int UpstreamConnectRetry = 1204;
+    public const int ResilienceSettingsRejected = 1205;
+    public const int BreakerSettingsChanged = 1206;
+
     public static EventId Of(int id, string name) => new(id, name);
 }

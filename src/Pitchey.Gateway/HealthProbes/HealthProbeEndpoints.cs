@@ -100,7 +100,7 @@ internal static class HealthProbeEndpoints
     /// Loopback, and not relayed: a request a trusted proxy forwarded has its remote address
     /// rewritten to the client's and carries X-Original-For, so it is not a local caller.
     /// </summary>
-    private static bool IsLocalCaller(HttpContext context) =>
+    internal static bool IsLocalCaller(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } remote
         && IPAddress.IsLoopback(remote)
         && !context.Request.Headers.ContainsKey("X-Original-For");

@@ -49,9 +49,20 @@ internal static partial class ProxyExtensions
         return app;
     }
 
-    public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    /// <param name="endpoints">The app.</param>
+    /// <param name="beforeLoadBalancing">Steps that run first in the proxy pipeline (the circuit breakers).</param>
+    public static IEndpointRouteBuilder MapGatewayProxy(
+        this IEndpointRouteBuilder endpoints, Action<IReverseProxyApplicationBuilder>? beforeLoadBalancing = null)
     {
-        endpoints.MapReverseProxy();
+        endpoints.MapReverseProxy(pipeline =>
+        {
+            beforeLoadBalancing?.Invoke(pipeline);
+
+            // YARP's default pipeline, which a custom one replaces.
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
         return endpoints;
     }
 
