@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Pitchey.Gateway.HealthProbes;
 
-/// <summary>How the probe cache runs the health checks. Bound from <c>HealthProbes</c>.</summary>
+/// <summary>
+/// How the probe cache runs the health checks. Bound from <c>HealthProbes</c>, read once at start-up:
+/// a file edit cannot put an invalid value under a running probe (restart to change these).
+/// </summary>
 internal sealed class HealthProbeOptions
 {
     public const string SectionName = "HealthProbes";

@@ -12,7 +12,7 @@ namespace Pitchey.Gateway.HealthProbes;
 /// </summary>
 internal sealed partial class ProbeCache(
     ProbeRunner runner,
-    IOptionsMonitor<HealthProbeOptions> options,
+    IOptions<HealthProbeOptions> options,
     TimeProvider time,
     ILogger<ProbeCache> logger)
 {
@@ -46,7 +46,7 @@ internal sealed partial class ProbeCache(
     /// <summary>True when the report is older than TTL plus the run timeout: a refresh is overdue.</summary>
     public bool IsStale(ProbeSnapshot snapshot, DateTimeOffset now)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         return now - snapshot.Report.CompletedAt > settings.CacheTtl + settings.RunTimeout;
     }
 
@@ -75,7 +75,7 @@ internal sealed partial class ProbeCache(
         var duration = Stopwatch.GetElapsedTime(started);
 
         var status = entries.Count == 0 ? HealthStatus.Healthy : entries.Min(e => e.Status);
-        var metrics = _window.Add(status, duration, entries, options.CurrentValue.MetricsWindow);
+        var metrics = _window.Add(status, duration, entries, options.Value.MetricsWindow);
         var report = new ProbeReport(sequence, status, time.GetUtcNow(), duration, entries, metrics);
         var snapshot = ProbeSnapshot.Render(report);
 

@@ -6,7 +6,7 @@ namespace Pitchey.Gateway.HealthProbes;
 /// Keeps the probe cache warm: one run at start-up (so the first probe already has a report),
 /// then one run per TTL, in the background, never on a request.
 /// </summary>
-internal sealed class ProbeRefresher(ProbeCache cache, IOptionsMonitor<HealthProbeOptions> options, TimeProvider time) : BackgroundService
+internal sealed class ProbeRefresher(ProbeCache cache, IOptions<HealthProbeOptions> options, TimeProvider time) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class ProbeRefresher(ProbeCache cache, IOptionsMonitor<HealthPro
         while (!stoppingToken.IsCancellationRequested)
         {
             var last = cache.Current?.Report.CompletedAt ?? time.GetUtcNow();
-            var wait = last + options.CurrentValue.CacheTtl - time.GetUtcNow();
+            var wait = last + options.Value.CacheTtl - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, stoppingToken);

@@ -12,13 +12,13 @@ namespace Pitchey.Gateway.HealthProbes;
 internal sealed partial class ProbeRunner(
     IServiceScopeFactory scopes,
     IOptions<HealthCheckServiceOptions> checks,
-    IOptionsMonitor<HealthProbeOptions> options,
+    IOptions<HealthProbeOptions> options,
     TimeProvider time,
     ILogger<ProbeRunner> logger)
 {
     public async Task<IReadOnlyList<ProbeEntry>> RunAsync()
     {
-        var timeout = options.CurrentValue.RunTimeout;
+        var timeout = options.Value.RunTimeout;
         using var cancellation = new CancellationTokenSource(timeout, time);
         await using var scope = scopes.CreateAsyncScope();
         var registrations = checks.Value.Registrations;

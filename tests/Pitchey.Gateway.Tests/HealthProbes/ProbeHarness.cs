@@ -18,7 +18,7 @@ internal sealed class ProbeHarness : IDisposable
         checks(collection.AddHealthChecks());
         _services = collection.BuildServiceProvider();
         Options = options ?? new HealthProbeOptions();
-        var monitor = new StaticOptionsMonitor(Options);
+        var monitor = Microsoft.Extensions.Options.Options.Create(Options);
         Runner = new ProbeRunner(
             _services.GetRequiredService<IServiceScopeFactory>(),
             _services.GetRequiredService<IOptions<HealthCheckServiceOptions>>(),
@@ -35,15 +35,6 @@ internal sealed class ProbeHarness : IDisposable
     public ProbeCache Cache { get; }
 
     public void Dispose() => _services.Dispose();
-
-    private sealed class StaticOptionsMonitor(HealthProbeOptions value) : IOptionsMonitor<HealthProbeOptions>
-    {
-        public HealthProbeOptions CurrentValue => value;
-
-        public HealthProbeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<HealthProbeOptions, string?> listener) => null;
-    }
 }
 
 /// <summary>A check whose answer the test controls, counting how often it runs.</summary>
