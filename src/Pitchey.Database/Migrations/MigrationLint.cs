@@ -208,7 +208,7 @@ internal static class MigrationLint
         {
             findings.Add(new LintFinding(line, LintSeverity.Error, LintCodes.NoConcurrently,
                 $"CREATE INDEX {index.Name} on existing table {index.Table} without CONCURRENTLY blocks its writes for the whole build",
-                "write CREATE INDEX CONCURRENTLY (apply always builds concurrently)", FixedByApply: true));
+                "write CREATE INDEX CONCURRENTLY", FixedByApply: true));
         }
 
         if (index.Concurrently && inTransaction)
@@ -435,7 +435,7 @@ internal static class MigrationLint
 
     private static LintFinding MissingTable(MigrationStatement statement, string table, CatalogSnapshot catalog) =>
         new(statement.Line, LintSeverity.Error, LintCodes.MissingTable,
-            $"table {table} does not exist (checked against the {catalog.Source})",
+            $"table {table} does not exist (checked against {catalog.Source})",
             $"check the name; known tables: {string.Join(", ", catalog.Tables.Keys.Order(StringComparer.Ordinal))}");
 
     private static LintFinding MissingColumn(MigrationStatement statement, CatalogTable table, string column) =>
