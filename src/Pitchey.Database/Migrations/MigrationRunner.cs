@@ -45,9 +45,21 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
             throw new InvalidOperationException("the lint reports errors apply cannot fix; run `migrate lint` first");
         }
 
-        var run = new RunState();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await PrepareSessionAsync(connection, cancellationToken);
+        try
+        {
+            return await ApplyLockedAsync(connection, script, lint, phase, cancellationToken);
+        }
+        finally
+        {
+            await ReleaseSessionAsync(connection);
+        }
+    }
+
+    private async Task<MigrationResult> ApplyLockedAsync(NpgsqlConnection connection, MigrationScript script, LintReport lint, int? phase, CancellationToken cancellationToken)
+    {
+        var run = new RunState();
         await MigrationHistory.EnsureAsync(connection, cancellationToken);
         var completed = await MigrationHistory.CompletedChecksumsAsync(connection, cancellationToken);
 
@@ -95,6 +107,18 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
         }
 
         await PrepareSessionAsync(connection, cancellationToken);
+        try
+        {
+            return await RollbackLockedAsync(connection, phase, toStep, run, cancellationToken);
+        }
+        finally
+        {
+            await ReleaseSessionAsync(connection);
+        }
+    }
+
+    private async Task<MigrationResult> RollbackLockedAsync(NpgsqlConnection connection, int? phase, long? toStep, RunState run, CancellationToken cancellationToken)
+    {
         var created = (await MigrationHistory.ReadAsync(connection, cancellationToken))
             .Where(e => e.CreatedIndex && e.Status != StepStatus.RolledBack && e.IndexName is not null)
             .GroupBy(e => e.IndexName!)
@@ -360,6 +384,25 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
 
         var lockTimeout = (long)options.LockTimeout.TotalMilliseconds;
         await ExecuteAsync(connection, $"SET lock_timeout = {lockTimeout}; SET statement_timeout = 0", null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Releases the advisory lock. Npgsql resets a pooled connection only when it is next used, so
+    /// without this the lock would outlive the run on an idle pooled connection.
+    /// </summary>
+    private async Task ReleaseSessionAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            command.Parameters.AddWithValue("key", AdvisoryLockKey);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection is not returned to the pool; its lock went with it.
+            reporter.Note($"could not release the migration lock cleanly ({exception.GetType().Name}); it ends with the session");
+        }
     }
 
     private async Task AnalyseAsync(NpgsqlConnection connection, SortedSet<string> tables, CancellationToken cancellationToken)
