@@ -13,19 +13,19 @@ internal sealed class ConsoleMigrationReporter(TextWriter output, bool interacti
     private string? _lastPhase;
     private int _lastDecile = -1;
 
-    public void StepStarting(MigrationStatement step, string action) => Line($"line {step.Line}: {action}");
+    public void StepStarting(MigrationStatement step, string action) => Line($"{Where(step)}{action}");
 
-    public void StepSkipped(MigrationStatement step, string reason) => Line($"line {step.Line}: skipped: {reason}");
+    public void StepSkipped(MigrationStatement step, string reason) => Line($"{Where(step)}skipped: {reason}");
 
     public void StepFinished(MigrationStatement step, string outcome)
     {
         _lastPhase = null;
         _lastDecile = -1;
-        Line($"line {step.Line}: {outcome}");
+        Line($"{Where(step)}{outcome}");
     }
 
     public void LockRetry(MigrationStatement step, int attempt, TimeSpan delay, string error) =>
-        Line($"line {step.Line}: lock wait timed out ({error}); attempt {attempt} failed, retrying in {delay.TotalSeconds:0.0}s");
+        Line($"{Where(step)}lock wait timed out ({error}); attempt {attempt} failed, retrying in {delay.TotalSeconds:0.0}s");
 
     public void Note(string message) => Line(message);
 
@@ -60,6 +60,9 @@ internal sealed class ConsoleMigrationReporter(TextWriter output, bool interacti
             _barVisible = false;
         }
     }
+
+    // Rollback steps come from the history, not from a file line.
+    private static string Where(MigrationStatement step) => step.Line > 0 ? $"line {step.Line}: " : "";
 
     private void Line(string text)
     {

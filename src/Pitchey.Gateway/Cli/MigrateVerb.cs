@@ -24,9 +24,10 @@ internal static class MigrateVerb
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancel = new CancellationTokenSource();
+        var signals = 0;
         void OnCancel(ConsoleCancelEventArgs e)
         {
-            if (cancel.IsCancellationRequested)
+            if (Interlocked.Increment(ref signals) > 1)
             {
                 return; // the second Ctrl-C ends the process
             }
