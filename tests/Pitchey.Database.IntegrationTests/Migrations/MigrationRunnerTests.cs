@@ -59,10 +59,14 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
         await using var db = await fixture.CreateDatabaseAsync(pitches: 300);
         await db.CreateSlowFunctionAsync(sleepMs: 20);
         var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_pitches_slow ON pitches (slow_key(id));");
-        var reporter = new RecordingReporter();
+        var building = new TaskCompletionSource<BuildProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reporter = new RecordingReporter
+        {
+            OnProgress = (_, p) => { if (p.Phase.StartsWith("building index", StringComparison.Ordinal)) { building.TrySetResult(p); } },
+        };
 
         var apply = db.Runner(reporter).ApplyAsync(script, lint, phase: null, CancellationToken.None);
-        var progress = await reporter.FirstProgress.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var progress = await building.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var cancelled = await db.ScalarAsync<bool>(
             "SELECT bool_or(pg_cancel_backend(pid)) FROM pg_stat_progress_create_index WHERE relid = 'pitches'::regclass");
         var result = await apply.WaitAsync(TimeSpan.FromSeconds(30));
@@ -117,7 +121,16 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
             CREATE INDEX CONCURRENTLY idx_pitches_slow ON pitches (slow_key(id));
             """);
         using var kill = new CancellationTokenSource();
-        var reporter = new RecordingReporter { OnProgress = (step, _) => { if (step.Index?.Name == "idx_pitches_slow") { kill.Cancel(); } } };
+        var reporter = new RecordingReporter
+        {
+            OnProgress = (step, p) =>
+            {
+                if (step.Index?.Name == "idx_pitches_slow" && p.Phase.StartsWith("building index", StringComparison.Ordinal))
+                {
+                    kill.Cancel();
+                }
+            },
+        };
 
         var first = await db.Runner(reporter).ApplyAsync(script, lint, phase: null, kill.Token).WaitAsync(TimeSpan.FromSeconds(30));
 
