@@ -31,7 +31,8 @@ internal sealed class CatalogSnapshot
         IReadOnlyDictionary<string, string>? settingContexts)
     {
         Source = source;
-        Tables = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        // Last one wins: a schema file may create a table twice (IF NOT EXISTS).
+        Tables = tables.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         Indexes = indexes.ToList();
         NonImmutableFunctions = nonImmutableFunctions;
         SettingContexts = settingContexts;
@@ -54,7 +55,10 @@ internal sealed class CatalogSnapshot
 
     private const string ExcludedSchemas = "('pg_catalog', 'information_schema', '" + MigrationHistory.SchemaName + "')";
 
-    /// <summary>Reads the live catalog. Read-only; a few milliseconds on a normal schema.</summary>
+    /// <summary>
+    /// Reads the live catalog: the tables the session's search_path resolves (as an unqualified name
+    /// in a strategy file would), their columns and indexes. Read-only; milliseconds on a normal schema.
+    /// </summary>
     public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -65,7 +69,7 @@ internal sealed class CatalogSnapshot
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-            WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN {ExcludedSchemas} AND n.nspname NOT LIKE 'pg_toast%'
+            WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN {ExcludedSchemas} AND pg_table_is_visible(c.oid)
             GROUP BY c.oid, c.relname
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -91,7 +95,7 @@ internal sealed class CatalogSnapshot
             JOIN pg_class t ON t.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
             JOIN pg_am am ON am.oid = i.relam
-            WHERE n.nspname NOT IN {ExcludedSchemas} AND n.nspname NOT LIKE 'pg_toast%'
+            WHERE n.nspname NOT IN {ExcludedSchemas} AND pg_table_is_visible(t.oid)
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -6,7 +6,7 @@ namespace Pitchey.Gateway.Cli;
 internal sealed record MigrateArguments
 {
     public const string Usage = """
-        usage: pitchey-gateway migrate <command> [options]
+        usage: Pitchey.Gateway migrate <command> [options]
           lint <file>        check a strategy file (exit 0 clean, 1 warnings, 2 errors; --strict: warnings are errors)
           plan <file>        show what apply would do, phase by phase, with table sizes and rollbacks
           apply <file>       build the indexes CONCURRENTLY, resumable (--phase N: one phase only)

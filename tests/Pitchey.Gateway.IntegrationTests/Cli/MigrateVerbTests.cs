@@ -86,6 +86,21 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     }
 
     [Fact]
+    public async Task Lint_WithoutADatabase_ChecksAgainstTheSchemaFile()
+    {
+        var file = await WriteAsync("offline.sql", "CREATE INDEX CONCURRENTLY idx_a ON pitches (budget);\n");
+        var unreachable = $"Host=127.0.0.1;Port={ProcessRunner.FreeTcpPort()};Database=x;Username=u;Password={PostgresCluster.Password};Timeout=2";
+
+        var lint = await InvokeAsync(["lint", file, "--connection", unreachable, "--schema", RepoPaths.Config("sql", "schema.sql")]);
+
+        Assert.Equal(2, lint.Exit);
+        Assert.Contains("offline.sql:1: error [missing-column] column budget does not exist in pitches", lint.Output, StringComparison.Ordinal);
+        Assert.Contains("(catalog: schema.sql)", lint.Output, StringComparison.Ordinal);
+        Assert.Contains("database not reachable", lint.Error, StringComparison.Ordinal);
+        SecretAssert.Clean(lint.Output + lint.Error);
+    }
+
+    [Fact]
     public async Task Migrate_DatabaseUnreachable_Exits69WithoutTheConnectionString()
     {
         var unreachable = $"Host=127.0.0.1;Port={ProcessRunner.FreeTcpPort()};Database=x;Username=u;Password={PostgresCluster.Password};Timeout=2";
