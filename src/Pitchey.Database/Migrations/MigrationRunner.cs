@@ -14,12 +14,13 @@ internal sealed record MigrationResult(
     int Skipped,
     int Dropped,
     IReadOnlyList<string> Conflicts,
+    IReadOnlyList<string> NotRun,
     IReadOnlyList<string> InvalidLeft,
     MigrationFailure? Failure,
     bool Cancelled)
 {
-    /// <summary>0 done, 1 done with conflicts or skipped statements to look at, 2 failed, 130 cancelled.</summary>
-    public int ExitCode => Cancelled ? 130 : Failure is not null ? 2 : Conflicts.Count > 0 ? 1 : 0;
+    /// <summary>0 done, 1 done but with conflicts or statements the lint did not allow (to look at), 2 failed, 130 cancelled.</summary>
+    public int ExitCode => Cancelled ? 130 : Failure is not null ? 2 : Conflicts.Count > 0 || NotRun.Count > 0 ? 1 : 0;
 }
 
 /// <summary>
@@ -184,7 +185,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
 
                 return await RunRecordedAsync(connection, fileName, step, run, cancellationToken);
             default:
-                run.Skipped++;
+                run.NotRun.Add($"line {step.Line}: {step.Summary}");
                 reporter.StepSkipped(step, "not run: the lint does not allow this statement in a migration");
                 return false;
         }
@@ -473,13 +474,15 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
 
         public List<string> Conflicts { get; } = [];
 
+        public List<string> NotRun { get; } = [];
+
         public List<string> InvalidLeft { get; } = [];
 
         public MigrationFailure? Failure { get; set; }
 
         public bool Cancelled { get; set; }
 
-        public MigrationResult Result() => new(Built, Ran, Skipped, Dropped, Conflicts, InvalidLeft.Distinct().ToList(), Failure, Cancelled);
+        public MigrationResult Result() => new(Built, Ran, Skipped, Dropped, Conflicts, NotRun, InvalidLeft.Distinct().ToList(), Failure, Cancelled);
     }
 }
 

@@ -71,6 +71,11 @@ internal sealed class MigrateCommand(
             return dataSource is null ? 69 : 2;
         }
 
+        if (!await PhaseExistsAsync(script))
+        {
+            return 64;
+        }
+
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
         var catalog = await CatalogSnapshot.ReadAsync(connection, cancellationToken);
         var report = MigrationLint.Run(script, catalog);
@@ -109,6 +114,11 @@ internal sealed class MigrateCommand(
         if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script || await RequireDatabaseAsync() is not { } source)
         {
             return dataSource is null ? 69 : 2;
+        }
+
+        if (!await PhaseExistsAsync(script))
+        {
+            return 64;
         }
 
         CatalogSnapshot catalog;
@@ -254,6 +264,19 @@ internal sealed class MigrateCommand(
         }
     }
 
+    /// <summary>False (after saying so) when --phase names a phase the file does not have.</summary>
+    private async Task<bool> PhaseExistsAsync(MigrationScript script)
+    {
+        var phases = script.Steps.Select(s => s.Phase).Where(p => p > 0).Distinct().Order().ToList();
+        if (arguments.Phase is not { } phase || phases.Contains(phase))
+        {
+            return true;
+        }
+
+        await error.WriteLineAsync($"migrate: --phase {phase}: {script.FileName} has phase(s) {string.Join(", ", phases)}");
+        return false;
+    }
+
     private async Task<NpgsqlDataSource?> RequireDatabaseAsync()
     {
         if (dataSource is null)
@@ -282,6 +305,11 @@ internal sealed class MigrateCommand(
             await output.WriteLineAsync($"conflict: {conflict}");
         }
 
+        foreach (var skipped in result.NotRun)
+        {
+            await output.WriteLineAsync($"not run (the lint does not allow it): {skipped}");
+        }
+
         if (result.Failure is { } failure)
         {
             var where = failure.Line > 0 ? $"line {failure.Line}: " : "";
@@ -295,7 +323,7 @@ internal sealed class MigrateCommand(
         }
 
         var state = result.Cancelled ? "cancelled" : result.Failure is not null ? "failed" : "done";
-        await output.WriteLineAsync($"{state}: {count} {verb}, {result.Ran} other statement(s) run, {result.Skipped} skipped, {result.Conflicts.Count} conflict(s)");
+        await output.WriteLineAsync($"{state}: {count} {verb}, {result.Ran} other statement(s) run, {result.Skipped} skipped, {result.NotRun.Count} not run, {result.Conflicts.Count} conflict(s)");
         if (result.Cancelled)
         {
             await output.WriteLineAsync("finished steps are recorded; rerun the same command to resume");

@@ -244,6 +244,19 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Apply_StatementTheLintDoesNotAllow_IsNotRunAndIsReported()
+    {
+        await using var db = await fixture.CreateDatabaseAsync();
+        var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_a ON pitches (genre);\nVACUUM pitches;");
+
+        var result = await db.Runner(new RecordingReporter()).ApplyAsync(script, lint, phase: null, CancellationToken.None);
+
+        Assert.Equal((1, 1), (result.Built, result.ExitCode));
+        Assert.Equal(["line 2: VACUUM pitches"], result.NotRun);
+        Assert.True(await db.ScalarAsync<bool>("SELECT last_vacuum IS NULL FROM pg_stat_user_tables WHERE relname = 'pitches'"));
+    }
+
+    [Fact]
     public async Task Apply_WhileAnotherRunHoldsTheLock_Refuses()
     {
         await using var db = await fixture.CreateDatabaseAsync();

@@ -86,6 +86,17 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     }
 
     [Fact]
+    public async Task Apply_PhaseTheFileDoesNotHave_Exits64NamingThePhases()
+    {
+        var file = await WriteAsync("phases.sql", Strategy);
+
+        var apply = await RunAsync("apply", file, "--phase", "3");
+
+        Assert.Equal(64, apply.Exit);
+        Assert.Contains("--phase 3: phases.sql has phase(s) 1, 2", apply.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lint_WithoutADatabase_ChecksAgainstTheSchemaFile()
     {
         var file = await WriteAsync("offline.sql", "CREATE INDEX CONCURRENTLY idx_a ON pitches (budget);\n");
