@@ -201,13 +201,13 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await _history.FinishAsync(connection, id, StepStatus.Cancelled, false, "cancelled", CancellationToken.None);
+            await TryFinishAsync(connection, id, StepStatus.Cancelled, false, "cancelled");
             throw;
         }
         catch (NpgsqlException exception)
         {
             var error = Describe(exception);
-            await _history.FinishAsync(connection, id, StepStatus.Failed, false, error, CancellationToken.None);
+            await TryFinishAsync(connection, id, StepStatus.Failed, false, error);
             run.Failure = new MigrationFailure(step.Line, step.Summary, error);
             return true;
         }
@@ -261,14 +261,14 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var left = await ReportLeftoverAsync(connection, name, run);
-            await _history.FinishAsync(connection, id, StepStatus.Cancelled, true, left, CancellationToken.None);
+            await TryFinishAsync(connection, id, StepStatus.Cancelled, true, left);
             throw;
         }
         catch (NpgsqlException exception)
         {
             var error = Describe(exception);
             var left = await ReportLeftoverAsync(connection, name, run);
-            await _history.FinishAsync(connection, id, StepStatus.Failed, true, error + (left is null ? "" : "; " + left), CancellationToken.None);
+            await TryFinishAsync(connection, id, StepStatus.Failed, true, error + (left is null ? "" : "; " + left));
             run.Failure = new MigrationFailure(step.Line, step.Summary, error);
             return true;
         }
@@ -277,7 +277,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
         if (built is not { Valid: true, Ready: true })
         {
             var error = $"{name} was built but is not valid (indisvalid={built?.Valid}, indisready={built?.Ready})";
-            await _history.FinishAsync(connection, id, StepStatus.Failed, true, error, CancellationToken.None);
+            await TryFinishAsync(connection, id, StepStatus.Failed, true, error);
             run.InvalidLeft.Add(name);
             run.Failure = new MigrationFailure(step.Line, step.Summary, error);
             return true;
@@ -419,6 +419,22 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
             {
                 reporter.Note($"could not analyse {table} within the lock timeout; autovacuum will: {exception.MessageText}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Records how a step ended on the failure paths, where the connection may itself be broken:
+    /// a history write that fails must not hide the failure being reported.
+    /// </summary>
+    private async Task TryFinishAsync(NpgsqlConnection connection, long step, string status, bool createdIndex, string? error)
+    {
+        try
+        {
+            await _history.FinishAsync(connection, step, status, createdIndex, error, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            reporter.Note($"could not record step {step} as {status} ({DatabaseErrors.Describe(exception)}); `migrate status` shows it as started");
         }
     }
 
