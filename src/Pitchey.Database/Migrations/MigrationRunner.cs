@@ -356,8 +356,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, MigrationOpti
             }
             catch (PostgresException exception) when (exception.SqlState == LockNotAvailable)
             {
-                var backoff = TimeSpan.FromTicks(Math.Min(options.RetryMaxDelay.Ticks, options.RetryBaseDelay.Ticks * (1L << Math.Min(number - 1, 20))));
-                var delay = TimeSpan.FromTicks((long)(backoff.Ticks * (0.5 + (Random.Shared.NextDouble() / 2))));
+                var delay = LockBackoff.Delay(number, options, Random.Shared.NextDouble());
                 var spent = timeProvider.GetElapsedTime(started);
                 if (spent + delay > options.LockRetryBudget)
                 {
@@ -547,5 +546,22 @@ internal sealed record InvalidIndex(string Name, string Table, bool Ready)
         }
 
         return found;
+    }
+}
+
+/// <summary>Exponential backoff with jitter between lock-timeout retries.</summary>
+internal static class LockBackoff
+{
+    /// <summary>
+    /// The wait after failed attempt <paramref name="attempt"/> (1-based): base * 2^(attempt-1), capped
+    /// at the maximum, then scaled into [50 %, 100 %] by <paramref name="unitRandom"/> (0..1) so that
+    /// several waiters do not retry in lock-step.
+    /// </summary>
+    public static TimeSpan Delay(int attempt, MigrationOptions options, double unitRandom)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var exponential = options.RetryBaseDelay.Ticks * (1L << Math.Clamp(attempt - 1, 0, 20));
+        var capped = Math.Min(options.RetryMaxDelay.Ticks, exponential);
+        return TimeSpan.FromTicks((long)(capped * (0.5 + (Math.Clamp(unitRandom, 0, 1) / 2))));
     }
 }
