@@ -1,5 +1,6 @@
 using Pitchey.Database;
 using Pitchey.Gateway.Configuration;
+using Pitchey.Gateway.DatabaseRouting;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
@@ -19,6 +20,7 @@ internal static class GatewayApp
         builder.AddGatewayConfiguration(args, overrides);
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
+        builder.AddDatabaseRouting();
         builder.AddHealthProbes();
         builder.AddGatewayProxy();
         configure?.Invoke(builder);
@@ -29,6 +31,7 @@ internal static class GatewayApp
         // probes before the proxy so they are never forwarded.
         app.UseGatewayForwardedHeaders();
         app.MapHealthProbes();
+        app.MapDatabaseRouting(); // wraps endpoint execution: DatabaseUnavailableException -> 503
         app.MapGatewayProxy();
         return app;
     }

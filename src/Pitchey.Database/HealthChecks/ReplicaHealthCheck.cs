@@ -11,8 +11,14 @@ namespace Pitchey.Database.HealthChecks;
 /// </summary>
 internal sealed class ReplicaHealthCheck(ReplicaMonitor monitor, PrimaryBreakerState breaker, IOptions<DatabaseRoutingOptions> options) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (monitor.Current.Sequence == 0)
+        {
+            // Just started: the first round is on its way (bounded by the monitor's own timeout).
+            await monitor.FirstRound.WaitAsync(cancellationToken);
+        }
+
         var snapshot = monitor.Current;
         var budget = options.Value.MaxLagSeconds;
         var data = new Dictionary<string, object>
@@ -22,7 +28,7 @@ internal sealed class ReplicaHealthCheck(ReplicaMonitor monitor, PrimaryBreakerS
         };
         if (snapshot.Replicas.IsEmpty)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("no replicas configured: every read uses the primary", data));
+            return HealthCheckResult.Healthy("no replicas configured: every read uses the primary", data);
         }
 
         var usable = 0;
@@ -36,9 +42,9 @@ internal sealed class ReplicaHealthCheck(ReplicaMonitor monitor, PrimaryBreakerS
         }
 
         var message = $"{usable} of {snapshot.Replicas.Length} replicas usable (lag budget {budget:0.###} s)";
-        return Task.FromResult(usable == snapshot.Replicas.Length
+        return usable == snapshot.Replicas.Length
             ? HealthCheckResult.Healthy(message, data)
-            : HealthCheckResult.Degraded(message + "; reads they would serve go to the primary", data: data));
+            : HealthCheckResult.Degraded(message + "; reads they would serve go to the primary", data: data);
     }
 
     private static Dictionary<string, object> Describe(HostStatus status, double budget)

@@ -36,6 +36,7 @@ internal sealed partial class ReplicaMonitor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ReplicaMonitor> _logger;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TopologySnapshot _snapshot;
 
     public ReplicaMonitor(DatabaseHosts hosts, IOptions<DatabaseRoutingOptions> options, TimeProvider time, ILogger<ReplicaMonitor> logger)
@@ -51,6 +52,9 @@ internal sealed partial class ReplicaMonitor : BackgroundService
 
     /// <summary>The latest snapshot; never blocks.</summary>
     public TopologySnapshot Current => Volatile.Read(ref _snapshot);
+
+    /// <summary>Completes when the first round of checks has been published.</summary>
+    public Task FirstRound => _firstRound.Task;
 
     /// <summary>Runs one round of checks now (single-flight: a caller arriving mid-round waits for the next).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -68,6 +72,7 @@ internal sealed partial class ReplicaMonitor : BackgroundService
                 [.. replicas.Select((r, i) => Smooth(previous.Replicas[i], WithLag(r, primary.Status)))],
                 previous.Sequence + 1);
             Volatile.Write(ref _snapshot, next);
+            _firstRound.TrySetResult();
             LogChanges(previous, next);
         }
         finally

@@ -14,5 +14,9 @@ internal static class EventIds
     // Proxy: 1100-1199
     public const int TrustedProxiesConfigured = 1100;
 
+    // Database routing (HTTP side): 1450-1499
+    public const int LsnStampSkipped = 1450;
+    public const int DatabaseUnavailableAnswered = 1451;
+
     public static EventId Of(int id, string name) => new(id, name);
 }
