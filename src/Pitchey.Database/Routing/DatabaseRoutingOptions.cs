@@ -71,7 +71,7 @@ public sealed class DatabaseRoutingOptions
     /// <summary>The rule for <paramref name="queryName"/>: its own, else the defaults.</summary>
     internal (RoutingTarget Target, double MaxLagSeconds) RuleFor(string queryName) =>
         Rules.TryGetValue(queryName, out var rule)
-            ? (rule.Target, rule.MaxLagSeconds ?? MaxLagSeconds)
+            ? (rule.TargetKind ?? RoutingTarget.Replica, rule.MaxLagSeconds ?? MaxLagSeconds)
             : (RoutingTarget.Replica, MaxLagSeconds);
 }
 
@@ -81,8 +81,13 @@ public sealed class RoutingRule
     /// <summary>
     /// <c>Replica</c> (default): a replica within the lag budget, else the primary.
     /// <c>Primary</c>: always the primary (for example session lookups right after a login).
+    /// A string, so that a typo stops start-up instead of silently meaning <c>Replica</c>.
     /// </summary>
-    public RoutingTarget Target { get; set; } = RoutingTarget.Replica;
+    public string Target { get; set; } = nameof(RoutingTarget.Replica);
+
+    /// <summary><see cref="Target"/> parsed; null when it names no target.</summary>
+    internal RoutingTarget? TargetKind =>
+        Enum.TryParse<RoutingTarget>(Target, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Target, out _) ? kind : null;
 
     /// <summary>This query's lag budget in seconds, instead of <c>Database:Routing:MaxLagSeconds</c>. Range 0..86400.</summary>
     [Range(0, 86_400)]

@@ -15,7 +15,7 @@ internal sealed class DatabaseRoutingOptionsValidator : IValidateOptions<Databas
                 failures.Add($"{DatabaseRoutingOptions.SectionName}:Rules:{query}:MaxLagSeconds must be between 0 and 86400.");
             }
 
-            if (!Enum.IsDefined(rule.Target))
+            if (rule.TargetKind is null)
             {
                 failures.Add($"{DatabaseRoutingOptions.SectionName}:Rules:{query}:Target must be Replica or Primary.");
             }

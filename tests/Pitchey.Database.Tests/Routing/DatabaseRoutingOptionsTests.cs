@@ -19,7 +19,7 @@ public sealed class DatabaseRoutingOptionsTests
     public void RuleFor_ConfiguredRules_OverrideTargetAndBudget_CaseInsensitively()
     {
         var options = new DatabaseRoutingOptions();
-        options.Rules["session"] = new RoutingRule { Target = RoutingTarget.Primary };
+        options.Rules["session"] = new RoutingRule { Target = "primary" };
         options.Rules["browse"] = new RoutingRule { MaxLagSeconds = 30 };
 
         Assert.Equal(RoutingTarget.Primary, options.RuleFor("Session").Target);
@@ -36,6 +36,21 @@ public sealed class DatabaseRoutingOptionsTests
 
         Assert.True(result.Failed);
         Assert.Contains("Database:Routing:Rules:browse:MaxLagSeconds", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Nowhere")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void Validate_UnknownTarget_NamesTheKey(string target)
+    {
+        var options = new DatabaseRoutingOptions();
+        options.Rules["session"] = new RoutingRule { Target = target };
+
+        var result = new DatabaseRoutingOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Database:Routing:Rules:session:Target", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
