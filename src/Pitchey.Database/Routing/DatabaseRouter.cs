@@ -137,7 +137,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             return _primary;
         }
 
-        // Power of two random choices: two eligible replicas at random, keep the one with the
+        // Power of two random choices: two eligible replicas at random, prefer the one with the
         // lower latency x load score. It spreads load like round robin while steering away from
         // a slow or busy host, and needs no shared state beyond the in-flight counters.
         var a = Random.Shared.Next(eligible);
@@ -164,7 +164,16 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             n++;
         }
 
-        return Score(first!, statuses) <= Score(second!, statuses) ? first! : second!;
+        if (ReferenceEquals(first, second))
+        {
+            return first!;
+        }
+
+        // Weighted, not strict: the faster of the two wins in proportion to its speed, so a
+        // replica a little slower still gets its share instead of none.
+        var firstScore = Score(first!, statuses);
+        var secondScore = Score(second!, statuses);
+        return Random.Shared.NextDouble() * (firstScore + secondScore) < secondScore ? first! : second!;
 
         bool Eligible(int i) =>
             (i >= 64 || (failedReplicas & (1UL << i)) == 0) && statuses[i].CanServe(maxLagSeconds, minimumLsn);

@@ -99,6 +99,28 @@ public sealed class FailoverTests
     }
 
     [Fact]
+    public async Task ReadAsync_TwoHealthyReplicas_SharesReadsBetweenThem_AndSparesThePrimary()
+    {
+        await using var primary = await PostgresCluster.StartAsync();
+        await using var first = await primary.StartReplicaAsync();
+        await using var second = await primary.StartReplicaAsync();
+        await using var host = await RoutingHost.StartAsync(primary, [first, second]);
+        await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable", replica: 0);
+        await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable", replica: 1);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True((await host.Contract.ReadAsync(QueryNames.Search, RoutingHost.InRecoveryAsync)).OnReplica);
+        }
+
+        var onFirst = host.Router.ConnectionAttempts(host.Hosts.Replicas[0]);
+        var onSecond = host.Router.ConnectionAttempts(host.Hosts.Replicas[1]);
+        Assert.Equal(100, onFirst + onSecond);
+        Assert.True(onFirst > 0 && onSecond > 0, $"both replicas serve reads ({onFirst} / {onSecond})");
+        Assert.Equal(0, host.Router.ConnectionAttempts(host.Hosts.Primary));
+    }
+
+    [Fact]
     public async Task WriteAsync_QueryError_IsNotRetriedNorTurnedIntoUnavailable()
     {
         await using var primary = await PostgresCluster.StartAsync();
