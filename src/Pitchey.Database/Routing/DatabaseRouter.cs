@@ -191,9 +191,10 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             await using var connection = await slot.Host.DataSource.OpenConnectionAsync(cancellationToken);
             return await work(connection, cancellationToken);
         }
-        catch (Exception exception) when (exception is NpgsqlException and not PostgresException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (DatabasePipelines.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
-            // The pool's idle connections to this host are most likely dead too.
+            // The pool's idle connections to this host are most likely dead too (a restart or a
+            // failover kills them all at once).
             slot.Host.DataSource.Clear();
             if (slot.Index >= 0)
             {

@@ -122,6 +122,34 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     }
 
     [Fact]
+    public async Task ReadAsync_PrimaryConnectionsKilled_RetriesTransparently()
+    {
+        // A long monitor interval: the monitor must not find (and discard) the dead connections first.
+        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], new Dictionary<string, string?>(Rules)
+        {
+            ["Database:Routing:MonitorInterval"] = "00:01:00",
+        });
+        await host.Monitor.FirstRound;
+        Assert.False((await host.Contract.ReadAsync(QueryNames.Session, RoutingHost.InRecoveryAsync)).Value);
+
+        // What a primary restart or failover does to a pool: every idle connection is dead.
+        await pair.Primary.ExecuteAsync(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway'");
+        for (var i = 0; i < 200 && await pair.Primary.ScalarAsync<long>(
+                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway'") > 0; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var before = host.Router.ConnectionAttempts(host.Hosts.Primary);
+        var session = await host.Contract.ReadAsync(QueryNames.Session, RoutingHost.InRecoveryAsync);
+
+        Assert.False(session.OnReplica);
+        Assert.False(session.Value);
+        Assert.True(host.Router.ConnectionAttempts(host.Hosts.Primary) - before >= 2, "the dead pooled connection failed and the read was retried");
+    }
+
+    [Fact]
     public async Task WalPosition_ConcurrentWriters_ShareOneQuery_AndLaterWritersGetAFreshOne()
     {
         await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
