@@ -209,6 +209,7 @@ internal sealed partial class ReplicaMonitor : BackgroundService
 
     private void LogChanges(TopologySnapshot previous, TopologySnapshot next)
     {
+        var budget = _options.MaxLagSeconds;
         Log(previous.Primary, next.Primary);
         for (var i = 0; i < next.Replicas.Length; i++)
         {
@@ -229,6 +230,10 @@ internal sealed partial class ReplicaMonitor : BackgroundService
             {
                 LogRoleChanged(_logger, after.Host.Name, after.InRecovery ? "replica" : "primary");
             }
+            else if (after.Reachable && after.InRecovery && before.CanServe(budget, null) && !after.CanServe(budget, null))
+            {
+                LogLagExceeded(_logger, after.Host.Name, after.LagSeconds ?? double.NaN, after.LagBytes, budget);
+            }
         }
     }
 
@@ -239,6 +244,10 @@ internal sealed partial class ReplicaMonitor : BackgroundService
     [LoggerMessage(EventId = RoutingEventIds.HostBecameUnreachable, Level = LogLevel.Warning,
         Message = "Database host {HostName} ({Endpoint}) is unreachable: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string hostName, string endpoint, string reason);
+
+    [LoggerMessage(EventId = RoutingEventIds.ReplicaLagExceeded, Level = LogLevel.Warning,
+        Message = "Replica {HostName} is {LagSeconds:0.###} s ({LagBytes} bytes) behind, over the default {BudgetSeconds} s budget; reads without a looser rule go elsewhere")]
+    private static partial void LogLagExceeded(ILogger logger, string hostName, double lagSeconds, long lagBytes, double budgetSeconds);
 
     [LoggerMessage(EventId = RoutingEventIds.ReplicaRoleChanged, Level = LogLevel.Warning,
         Message = "Database host {HostName} changed role to {Role}")]

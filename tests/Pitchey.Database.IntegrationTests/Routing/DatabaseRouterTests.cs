@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using Pitchey.Database.Routing;
@@ -147,6 +149,53 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
         Assert.False(session.OnReplica);
         Assert.False(session.Value);
         Assert.True(host.Router.ConnectionAttempts(host.Hosts.Primary) - before >= 2, "the dead pooled connection failed and the read was retried");
+    }
+
+    [Fact]
+    public async Task Metrics_CountReadsByTarget_AndReportReplicaLag()
+    {
+        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await host.WaitForReplicaAsync(s => s.CanServe(5, null) && s.LagSeconds == 0, "usable and caught up");
+        var factory = host.Services.GetRequiredService<IMeterFactory>();
+        var reads = new Dictionary<string, long>();
+        var lag = new Dictionary<string, double>();
+        using var listener = new MeterListener();
+        // Only this host's meter: other tests' hosts run in the same process.
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Pitchey.Database" && ReferenceEquals(instrument.Meter.Scope, factory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "pitchey.db.reads")
+            {
+                var target = (string)tags.ToArray().Single(t => t.Key == "target").Value!;
+                lock (reads)
+                {
+                    reads[target] = reads.GetValueOrDefault(target) + value;
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "pitchey.db.replica.lag")
+            {
+                lag[(string)tags.ToArray().Single(t => t.Key == "host").Value!] = value;
+            }
+        });
+        listener.Start();
+
+        await host.Contract.ReadAsync(QueryNames.Browse, RoutingHost.InRecoveryAsync);
+        await host.Contract.ReadAsync(QueryNames.Browse, RoutingHost.InRecoveryAsync);
+        await host.Contract.ReadAsync(QueryNames.Session, RoutingHost.InRecoveryAsync);
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(2, reads.GetValueOrDefault("replica"));
+        Assert.Equal(1, reads.GetValueOrDefault("primary"));
+        Assert.Equal(0, lag["replica1"]);
     }
 
     [Fact]

@@ -28,6 +28,8 @@ internal sealed class RoutingHost : IAsyncDisposable
 
     public DatabaseHosts Hosts => _host.Services.GetRequiredService<DatabaseHosts>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<RoutingHost> StartAsync(
         PostgresCluster primary, IEnumerable<PostgresCluster> replicas, IReadOnlyDictionary<string, string?>? settings = null)
     {
