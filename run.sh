@@ -108,6 +108,8 @@ fi
 # --- streaming replica ---------------------------------------------------------------------
 # A hot standby of the demo database, made the way an operator would: pg_basebackup -R copies
 # the primary and writes standby.signal + primary_conninfo, so it streams WAL from then on.
+# A new primary has a new system identifier: a replica of the old one cannot follow it.
+[ "$fresh" = 1 ] && rm -rf "$replicadata"
 if [ ! -f "$replicadata/PG_VERSION" ]; then
   log "creating a streaming replica in $replicadata (pg_basebackup -R)"
   as_pg env PGPASSWORD=pitchey "$pgbin/pg_basebackup" -h 127.0.0.1 -p 5433 -U pitchey \
