@@ -21,6 +21,14 @@ public sealed class DatabaseRoutingOptions
     public TimeSpan MonitorTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a write's response may wait for the primary's WAL position (read-your-writes)
+    /// before it goes out without it. Default 1 s, range 0.05 s..30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:00:30",
+        ErrorMessage = "Database:Routing:LsnTimeout must be between 00:00:00.05 and 00:00:30.")]
+    public TimeSpan LsnTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Replay lag a replica may have and still serve reads that have no rule of their own, in
     /// seconds. Default 5, range 0..86400.
     /// </summary>

@@ -88,7 +88,7 @@ internal sealed partial class PrimaryWalPosition(
     private async Task<NpgsqlLogSequenceNumber?> QueryAsync()
     {
         Interlocked.Increment(ref _queries);
-        var timeout = options.Value.MonitorTimeout;
+        var timeout = options.Value.LsnTimeout;
         try
         {
             using var cancellation = new CancellationTokenSource(timeout, time);

@@ -45,7 +45,7 @@ public sealed class FailoverTests
             ["Database:Routing:Rules:session:Target"] = "Primary",
             ["Database:Routing:BreakerMinimumThroughput"] = "2",
             ["Database:Routing:BreakerBreakDuration"] = "00:00:03",
-            ["Database:Routing:MonitorInterval"] = "00:00:00.3",
+            ["Database:Routing:MonitorInterval"] = "00:00:00.5",
         });
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable");
         Assert.False((await host.Contract.WriteAsync("write", RoutingHost.InRecoveryAsync)).Value);

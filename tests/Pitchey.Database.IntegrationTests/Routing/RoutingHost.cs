@@ -37,8 +37,8 @@ internal sealed class RoutingHost : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["Database:Primary"] = primary.ConnectionString,
-            ["Database:Routing:MonitorInterval"] = "00:00:00.3",
-            ["Database:Routing:MonitorTimeout"] = "00:00:00.3",
+            ["Database:Routing:MonitorInterval"] = "00:00:00.5",
+            ["Database:Routing:MonitorTimeout"] = "00:00:00.5",
         };
         var i = 0;
         foreach (var replica in replicas)

@@ -22,8 +22,8 @@ public sealed class ReplicaEnvironment : IAsyncLifetime
             settings["Database:Replicas:0"] = replica.ConnectionString;
         }
 
-        settings["Database:Routing:MonitorInterval"] = "00:00:00.3";
-        settings["Database:Routing:MonitorTimeout"] = "00:00:00.3";
+        settings["Database:Routing:MonitorInterval"] = "00:00:00.5";
+        settings["Database:Routing:MonitorTimeout"] = "00:00:00.5";
         settings["Database:Routing:Http:DecisionHeader"] = decisionHeader ? "true" : "false";
         settings["HealthProbes:CacheTtl"] = "00:00:01";
         settings[RoutingProbeEndpoints.ProxyPathSetting] = RoutingProbeEndpoints.ProxyPath;
