@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the gateway locally with everything it needs, in the foreground:
 #   PostgreSQL on 127.0.0.1:5433 (database/user/password: pitchey; loopback only; a demo, nothing more),
+#   a streaming replica of it on 127.0.0.1:5434 (pg_basebackup -R), which the gateway reads from,
 #   the stand-in API on 127.0.0.1:5080, the gateway on 127.0.0.1:8080.
 # Ctrl-C or SIGTERM stops everything it started. A second run reuses the data; --reset starts over.
 set -euo pipefail
@@ -53,6 +54,9 @@ if is_root; then
   chown postgres:postgres "$(dirname "$pgdata")"
 fi
 
+# The streaming replica lives next to the primary (same owner, same --reset).
+replicadata=$(dirname "$pgdata")/pg-replica
+
 fresh=0
 if [ ! -f "$pgdata/PG_VERSION" ]; then
   fresh=1
@@ -81,6 +85,7 @@ cleanup() {
   log "stopping"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  as_pg "$pgbin/pg_ctl" -D "$replicadata" -m fast -w stop >/dev/null 2>&1 || true
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
   log "stopped"
 }
@@ -100,6 +105,22 @@ if [ "$fresh" = 1 ]; then
   log "seeding the demo data set"
   psql -d pitchey -f config/sql/demo-seed.sql >/dev/null
 fi
+
+# --- streaming replica ---------------------------------------------------------------------
+# A hot standby of the demo database, made the way an operator would: pg_basebackup -R copies
+# the primary and writes standby.signal + primary_conninfo, so it streams WAL from then on.
+# A new primary has a new system identifier: a replica of the old one cannot follow it.
+[ "$fresh" = 1 ] && rm -rf "$replicadata"
+if [ ! -f "$replicadata/PG_VERSION" ]; then
+  log "creating a streaming replica in $replicadata (pg_basebackup -R)"
+  as_pg env PGPASSWORD=pitchey "$pgbin/pg_basebackup" -h 127.0.0.1 -p 5433 -U pitchey \
+    -D "$replicadata" -R -X stream -c fast >"$state/basebackup.log" 2>&1 \
+    || { cat "$state/basebackup.log" >&2; exit 1; }
+  # The copy carries the primary's settings; later lines win.
+  echo "port = 5434" >>"$replicadata/postgresql.conf"
+fi
+log "starting the replica on 127.0.0.1:5434"
+as_pg "$pgbin/pg_ctl" -D "$replicadata" -l "$replicadata/server.log" -w -t 60 start >/dev/null
 
 # --- build and start -----------------------------------------------------------------------
 log "building (Release)"
@@ -124,12 +145,14 @@ cat <<INFO
   Gateway        http://127.0.0.1:8080   (config: config/gateway.json, config/appsettings*.json)
   Stand-in API   http://127.0.0.1:5080   (switches: PUT /_standin/faults, GET /_standin/stats)
   PostgreSQL     127.0.0.1:5433          (psql -h 127.0.0.1 -p 5433 -U pitchey pitchey; password pitchey)
+  Replica        127.0.0.1:5434          (streaming hot standby of 5433; reads are routed to it)
 
   Try:
     curl -s http://127.0.0.1:8080/api/health
     curl -s http://127.0.0.1:8080/health/ready
     curl -s http://127.0.0.1:8080/api/health/detailed
     curl -s 'http://127.0.0.1:8080/api/anything?x=1'          # forwarded to the stand-in API
+    curl -si -X POST http://127.0.0.1:8080/api/anything | grep -i pitchey-lsn   # read-your-writes LSN
     curl -s -X PUT http://127.0.0.1:5080/_standin/faults -H 'Content-Type: application/json' -d '{"errorRate":0.5}'
 
   Ctrl-C stops everything.

@@ -1,5 +1,6 @@
 using Pitchey.Database;
 using Pitchey.Gateway.Configuration;
+using Pitchey.Gateway.DatabaseRouting;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
@@ -20,6 +21,7 @@ internal static class GatewayApp
         builder.AddGatewayConfiguration(args, overrides);
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
+        builder.AddDatabaseRouting();
         builder.AddHealthProbes();
         builder.AddGatewayProxy();
         builder.AddGatewayResilience();
@@ -33,6 +35,7 @@ internal static class GatewayApp
         app.UseGatewayForwardedHeaders();
         app.UseGatewayResilience();
         app.MapHealthProbes();
+        app.MapDatabaseRouting(); // wraps endpoint execution: DatabaseUnavailableException -> 503
         app.MapGatewayProxy(ResilienceExtensions.UseUpstreamBreakers);
         return app;
     }

@@ -23,5 +23,9 @@ internal static class EventIds
     public const int ResilienceSettingsRejected = 1205;
     public const int BreakerSettingsChanged = 1206;
 
+    // Database routing (HTTP side): 1450-1499
+    public const int LsnStampSkipped = 1450;
+    public const int DatabaseUnavailableAnswered = 1451;
+
     public static EventId Of(int id, string name) => new(id, name);
 }

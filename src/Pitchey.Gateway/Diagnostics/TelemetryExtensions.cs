@@ -26,7 +26,8 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql"))
+                .AddMeter("Npgsql")
+                .AddMeter("Pitchey.Database"))
             .WithTracing(tracing => tracing
                 .AddSource(GatewayTelemetry.Name)
                 .AddSource("Npgsql")

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pitchey.Gateway.DatabaseRouting;
+
+/// <summary>The HTTP side of database routing. Bound from <c>Database:Routing:Http</c>.</summary>
+internal sealed class DatabaseRoutingHttpOptions
+{
+    public const string SectionName = "Database:Routing:Http";
+
+    /// <summary>
+    /// Adds <c>X-Pitchey-Db: primary|replica</c> to responses the database module answered, so
+    /// people can see where a read ran. Default false (it tells outsiders about the topology);
+    /// the demo turns it on.
+    /// </summary>
+    public bool DecisionHeader { get; set; }
+
+    /// <summary>
+    /// After a successful proxied write (POST, PUT, PATCH, DELETE answered 2xx), send the
+    /// primary's WAL position as the <c>X-Pitchey-Lsn</c> header and the <c>pitchey-lsn</c>
+    /// cookie, and honour it on later reads. Default true.
+    /// </summary>
+    public bool ReadYourWrites { get; set; } = true;
+
+    /// <summary>
+    /// Lifetime of the <c>pitchey-lsn</c> cookie. Replicas normally catch up within a second; after
+    /// this the cookie is gone and reads may use any replica within the lag budget again.
+    /// Default 60 s, range 1 s..1 h.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00",
+        ErrorMessage = "Database:Routing:Http:LsnCookieMaxAge must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan LsnCookieMaxAge { get; set; } = TimeSpan.FromSeconds(60);
+}
