@@ -3,6 +3,7 @@ using Pitchey.Gateway.Configuration;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
+using Pitchey.Gateway.TunedEndpoints;
 
 namespace Pitchey.Gateway;
 
@@ -20,6 +21,7 @@ internal static class GatewayApp
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
         builder.AddHealthProbes();
+        builder.AddTunedEndpoints();
         builder.AddGatewayProxy();
         configure?.Invoke(builder);
 
@@ -29,6 +31,7 @@ internal static class GatewayApp
         // probes before the proxy so they are never forwarded.
         app.UseGatewayForwardedHeaders();
         app.MapHealthProbes();
+        app.MapTunedEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)
         app.MapGatewayProxy();
         return app;
     }

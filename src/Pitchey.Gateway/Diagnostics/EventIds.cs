@@ -14,5 +14,8 @@ internal static class EventIds
     // Proxy: 1100-1199
     public const int TrustedProxiesConfigured = 1100;
 
+    // Tuned endpoints: 1400-1449
+    public const int TunedQueryUnavailable = 1400;
+
     public static EventId Of(int id, string name) => new(id, name);
 }
