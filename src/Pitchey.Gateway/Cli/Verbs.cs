@@ -11,6 +11,7 @@ internal static class Verbs
 
     private static readonly Dictionary<string, Func<string[], Task<int>>> OneShot = new(StringComparer.Ordinal)
     {
+        [SeedVerb.Name] = SeedVerb.RunAsync,
     };
 
     /// <summary>Runs a one-shot verb if <paramref name="args"/> starts with one; null means "serve".</summary>
