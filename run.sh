@@ -110,7 +110,7 @@ fi
 # The index strategy of the tuned queries. CONCURRENTLY cannot run in a transaction: psql runs
 # each statement on its own; IF NOT EXISTS makes a second run a no-op.
 log "applying config/sql/indexes.sql"
-psql -d pitchey -f config/sql/indexes.sql
+PGOPTIONS='-c client_min_messages=warning' psql -d pitchey -f config/sql/indexes.sql
 
 # --- start ---------------------------------------------------------------------------------
 log "starting the stand-in API on 127.0.0.1:5080"

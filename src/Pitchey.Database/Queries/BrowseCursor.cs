@@ -58,6 +58,12 @@ public sealed class BrowseCursorCodec
             return false;
         }
 
+        // TryDecodeFromChars throws on characters outside the alphabet; check first (user input).
+        if (!Base64Url.IsValid(text.AsSpan(), out var length) || length != TotalLength)
+        {
+            return false;
+        }
+
         Span<byte> buffer = stackalloc byte[MaxEncodedLength];
         if (!Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != TotalLength || buffer[0] != Version)
         {

@@ -265,9 +265,9 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
     }
 
     /// <summary>
-    /// The total for a filter: from the cache while fresh; otherwise counted with a LIMIT (so the
-    /// cost is bounded by <see cref="TunedQueryOptions.ExactCountLimit"/>), and beyond that limit the
-    /// planner's row estimate, flagged.
+    /// The total for a filter: from the cache while fresh; otherwise the planner's row estimate
+    /// (flagged) when that exceeds <see cref="TunedQueryOptions.ExactCountLimit"/>, else an exact
+    /// count with a LIMIT of that size, so no request ever counts a huge match set.
     /// </summary>
     private async Task<(long Total, bool Estimate)> CountAsync(
         NpgsqlConnection connection, BrowseFilter filter, int filterShape, CancellationToken cancellationToken)
@@ -280,23 +280,26 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
 
         Interlocked.Increment(ref _countQueries);
         var limit = _options.ExactCountLimit;
+
+        // The planner's estimate first: it costs planning only. A big match set is never counted.
         long total;
-        bool estimate;
-        await using (var count = new NpgsqlCommand(CountSql[filterShape] ??= BuildCountSql(filterShape), connection))
+        await using (var explain = new NpgsqlCommand(EstimateSql[filterShape] ??= BuildEstimateSql(filterShape), connection))
         {
+            AddFilterParameters(explain.Parameters, filter);
+            total = PlanRows((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
+        }
+
+        var estimate = total > limit;
+        if (!estimate)
+        {
+            // Small by the estimate: count exactly, but never more than limit + 1 rows in case the estimate was wrong.
+            await using var count = new NpgsqlCommand(CountSql[filterShape] ??= BuildCountSql(filterShape), connection);
             AddFilterParameters(count.Parameters, filter);
             count.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
             await count.PrepareAsync(cancellationToken);
-            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            estimate = total > limit;
-        }
-
-        if (estimate)
-        {
-            await using var explain = new NpgsqlCommand(EstimateSql[filterShape] ??= BuildEstimateSql(filterShape), connection);
-            AddFilterParameters(explain.Parameters, filter);
-            var plan = (string)(await explain.ExecuteScalarAsync(cancellationToken))!;
-            total = Math.Max(total, PlanRows(plan));
+            var exact = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            estimate = exact > limit;
+            total = estimate ? Math.Max(total, exact) : exact;
         }
 
         if (_counts.Count >= CountCacheCapacity)
