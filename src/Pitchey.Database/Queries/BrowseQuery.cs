@@ -144,9 +144,11 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
     {
         var key = SortExpression(sort);
         var direction = descending ? "DESC" : "ASC";
-        var sql = new StringBuilder(512)
+        // The page is chosen on ids first (an index-only walk when no filter needs the heap), so an
+        // offset skips index entries, not joined rows; only the page's rows are then fetched and joined.
+        var sql = new StringBuilder(640)
             .Append("SELECT ").Append(PitchCard.Columns)
-            .Append(" FROM pitches p JOIN users u ON u.id = p.user_id WHERE ").Append(PublishedPublic);
+            .Append(" FROM (SELECT p.id FROM pitches p WHERE ").Append(PublishedPublic);
         var next = AppendFilters(sql, shape);
         if ((shape & FilterCursor) != 0)
         {
@@ -162,7 +164,9 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
             sql.Append(" OFFSET $").Append(next + 1);
         }
 
-        return sql.ToString();
+        return sql.Append(") AS page JOIN pitches p ON p.id = page.id JOIN users u ON u.id = p.user_id")
+            .Append(" ORDER BY ").Append(key).Append(' ').Append(direction).Append(", p.id ").Append(direction)
+            .ToString();
     }
 
     /// <summary>The filter bits of a filter; with <see cref="BuildPageSql"/> for plan tests.</summary>

@@ -64,13 +64,15 @@ public sealed class SearchQuery(IOptions<TunedQueryOptions> options)
 
     /// <summary>The statement for a filter shape (bit 1 genre, bit 2 format); public so plan tests EXPLAIN what runs.</summary>
     public static string BuildSql(int shape) =>
-        new StringBuilder(768)
-            .Append("WITH candidates AS (")
-            .Append(CandidateSql(shape))
-            .Append(") SELECT ").Append(PitchCard.Columns).Append(", count(*) OVER () AS total")
-            .Append(" FROM candidates c JOIN pitches p ON p.id = c.id JOIN users u ON u.id = p.user_id")
-            .Append(" ORDER BY ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1)) DESC, p.id DESC")
-            .Append(" LIMIT $").Append(NextParameter(shape)).Append(" OFFSET $").Append(NextParameter(shape) + 1)
+        // Rank and page the bounded candidate set on ids and vectors alone; only the page's rows
+        // are then joined (by primary key) for their columns, so the join never sees 2,000 rows.
+        new StringBuilder(900)
+            .Append("WITH ranked AS (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1)) AS rank, ")
+            .Append("count(*) OVER () AS total FROM (").Append(CandidateSql(shape)).Append(") AS c")
+            .Append(" ORDER BY rank DESC, c.id DESC LIMIT $").Append(NextParameter(shape)).Append(" OFFSET $").Append(NextParameter(shape) + 1)
+            .Append(") SELECT ").Append(PitchCard.Columns).Append(", ranked.total")
+            .Append(" FROM ranked JOIN pitches p ON p.id = ranked.id JOIN users u ON u.id = p.user_id")
+            .Append(" ORDER BY ranked.rank DESC, p.id DESC")
             .ToString();
 
     private static string BuildCountSql(int shape) =>
