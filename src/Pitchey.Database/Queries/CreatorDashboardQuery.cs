@@ -32,14 +32,18 @@ public sealed record RecentPitch(long Id, string Title, string? Logline, string?
 /// </summary>
 public sealed class CreatorDashboardQuery
 {
+    /// <summary>
+    /// The creator's pitches are read once (an index-only scan of pitches_user_created_idx, which
+    /// includes view_count) and reused; investments are counted in one pass for both totals.
+    /// </summary>
     public const string OverviewSql =
-        "SELECT (SELECT count(*) FROM pitches WHERE user_id = $1), " +
-        "(SELECT coalesce(sum(view_count), 0)::bigint FROM pitches WHERE user_id = $1), " +
-        "(SELECT count(*) FROM follows WHERE following_id = $1), " +
-        "(SELECT count(*) FROM investments i JOIN pitches p ON p.id = i.pitch_id WHERE p.user_id = $1), " +
-        "(SELECT count(*) FROM investments i JOIN pitches p ON p.id = i.pitch_id WHERE p.user_id = $1 AND i.status = 'active'), " +
+        "WITH mine AS MATERIALIZED (SELECT id, view_count FROM pitches WHERE user_id = $1), " +
+        "inv AS (SELECT count(*) AS total, count(*) FILTER (WHERE i.status = 'active') AS active " +
+        "FROM mine JOIN investments i ON i.pitch_id = mine.id) " +
+        "SELECT (SELECT count(*) FROM mine), (SELECT coalesce(sum(view_count), 0)::bigint FROM mine), " +
+        "(SELECT count(*) FROM follows WHERE following_id = $1), inv.total, inv.active, " +
         "(SELECT count(*) FROM nda_requests WHERE owner_id = $1 AND status = 'pending'), " +
-        "(SELECT count(*) FROM ndas n JOIN pitches p ON p.id = n.pitch_id WHERE p.user_id = $1)";
+        "(SELECT count(*) FROM mine JOIN ndas n ON n.pitch_id = mine.id) FROM inv";
 
     public const string RecentSql =
         "SELECT p.id, p.title, p.logline, p.genre, p.status, p.view_count, p.like_count, " +

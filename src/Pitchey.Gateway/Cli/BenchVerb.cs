@@ -15,7 +15,7 @@ namespace Pitchey.Gateway.Cli;
 /// <c>bench</c>: seeds a database (default 1,000,000 pitches), runs every tuned query many times
 /// without the index strategy and then with it, and prints median and p99 per query and the ratio.
 /// <code>
-/// bench --connection CS [--pitches N] [--users N] [--sessions N] [--views N] [--iterations N] [--skip-seed] [--out FILE]
+/// bench --connection CS [--pitches N] [--users N] [--sessions N] [--views N] [--iterations N] [--skip-seed] [--skip-unindexed] [--out FILE]
 /// </code>
 /// Times are per call of the query code the gateway runs, on an open pooled connection over
 /// loopback: server execution plus one round trip and decoding (an upper bound of server time).
@@ -29,7 +29,7 @@ internal static partial class BenchVerb
     {
         if (!TryParse(args, out var options, out var error))
         {
-            await Console.Error.WriteLineAsync($"bench: {error}\nusage: bench --connection CS [--pitches N] [--users N] [--sessions N] [--views N] [--iterations N] [--skip-seed] [--out FILE]");
+            await Console.Error.WriteLineAsync($"bench: {error}\nusage: bench --connection CS [--pitches N] [--users N] [--sessions N] [--views N] [--iterations N] [--skip-seed] [--skip-unindexed] [--out FILE]");
             return 64;
         }
 
@@ -60,8 +60,12 @@ internal static partial class BenchVerb
         var scenarios = await ScenariosAsync(dataSource);
         await DropIndexesAsync(dataSource, statements);
         await ExecuteAsync(dataSource, "ANALYZE");
-        Console.WriteLine("bench: without the index strategy");
-        var without = await MeasureAsync(scenarios, Math.Max(10, options.Iterations / 10));
+        List<(string Name, Timing Timing)>? without = null;
+        if (!options.SkipUnindexed)
+        {
+            Console.WriteLine("bench: without the index strategy");
+            without = await MeasureAsync(scenarios, Math.Max(10, options.Iterations / 10));
+        }
 
         var watch = Stopwatch.StartNew();
         foreach (var statement in statements)
@@ -84,7 +88,7 @@ internal static partial class BenchVerb
         return 0;
     }
 
-    private sealed record Options(SeedPlan Plan, string Connection, int Iterations, bool SkipSeed, string? Out);
+    private sealed record Options(SeedPlan Plan, string Connection, int Iterations, bool SkipSeed, bool SkipUnindexed, string? Out);
 
     private sealed record Scenario(string Name, Func<Task> Run, bool NeedsIndexes = true);
 
@@ -161,17 +165,23 @@ internal static partial class BenchVerb
         return results;
     }
 
-    private static string Report(string scale, Options options, List<(string Name, Timing Timing)> without, List<(string Name, Timing Timing)> with)
+    private static string Report(string scale, Options options, List<(string Name, Timing Timing)>? without, List<(string Name, Timing Timing)> with)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Data: {scale}. Runs per query: {with[0].Timing.Runs} with indexes, {without[0].Timing.Runs} without."));
+        text.AppendLine(Invariant($"Data: {scale}. Runs per query: {with[0].Timing.Runs} with indexes, {without?[0].Timing.Runs ?? 0} without."));
         text.AppendLine();
         text.AppendLine("| query | without indexes: median / p99 (ms) | with indexes: median / p99 (ms) | speed-up (median) |");
         text.AppendLine("|---|---:|---:|---:|");
         for (var i = 0; i < with.Count; i++)
         {
-            var before = without[i].Timing;
             var after = with[i].Timing;
+            if (without is null)
+            {
+                text.AppendLine(Invariant($"| {with[i].Name} | not measured | {after.MedianMs:F3} / {after.P99Ms:F3} | |"));
+                continue;
+            }
+
+            var before = without[i].Timing;
             text.AppendLine(Invariant(
                 $"| {with[i].Name} | {before.MedianMs:F3} / {before.P99Ms:F3} | {after.MedianMs:F3} / {after.P99Ms:F3} | {before.MedianMs / Math.Max(after.MedianMs, 0.0001):F0}x |"));
         }
@@ -258,12 +268,19 @@ internal static partial class BenchVerb
         string? connection = Environment.GetEnvironmentVariable("Database__Primary");
         var iterations = 200;
         var skipSeed = false;
+        var skipUnindexed = false;
         string? output = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--skip-seed")
             {
                 skipSeed = true;
+                continue;
+            }
+
+            if (args[i] == "--skip-unindexed")
+            {
+                skipUnindexed = true;
                 continue;
             }
 
@@ -312,7 +329,7 @@ internal static partial class BenchVerb
             return false;
         }
 
-        options = new Options(plan, connection, iterations, skipSeed, output);
+        options = new Options(plan, connection, iterations, skipSeed, skipUnindexed, output);
         error = null;
         return true;
     }
