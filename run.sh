@@ -40,9 +40,15 @@ fi
 # initdb refuses root: the cluster belongs to the postgres user then.
 as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# --- PostgreSQL ----------------------------------------------------------------------------
 [ "$reset" = 1 ] && { log "--reset: removing $state"; rm -rf "$state"; }
 mkdir -p "$state"
+
+# --- build (the seed verb is part of the gateway executable) -------------------------------
+log "building (Release)"
+dotnet build Pitchey.Gateway.sln -c Release -nologo -v quiet >"$state/build.log" 2>&1 || { cat "$state/build.log"; exit 1; }
+gateway_dll=src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll
+
+# --- PostgreSQL ----------------------------------------------------------------------------
 pgdata=$state/pg-primary
 if is_root; then
   # The postgres user must reach the data folder; a repo under /root is out of its reach.
@@ -101,10 +107,16 @@ if [ "$fresh" = 1 ]; then
   psql -d postgres -c "CREATE DATABASE pitchey"
 fi
 psql -d pitchey -f config/sql/schema.sql
+demo_connection="Host=127.0.0.1;Port=5433;Database=pitchey;Username=pitchey;Password=pitchey"
 if [ "$fresh" = 1 ]; then
-  log "seeding the demo data set"
-  psql -d pitchey -f config/sql/demo-seed.sql >/dev/null
+  log "seeding the demo data set (binary COPY; hashed session tokens)"
+  dotnet "$gateway_dll" seed --connection "$demo_connection" --hashed-tokens \
+    --tokens-file "$state/demo-tokens.txt" >"$state/seed.log" || { cat "$state/seed.log"; exit 1; }
 fi
+# The index strategy of the tuned queries. CONCURRENTLY cannot run in a transaction: psql runs
+# each statement on its own; IF NOT EXISTS makes a second run a no-op.
+log "applying config/sql/indexes.sql"
+PGOPTIONS='-c client_min_messages=warning' psql -d pitchey -f config/sql/indexes.sql
 
 # --- streaming replica ---------------------------------------------------------------------
 # A hot standby of the demo database, made the way an operator would: pg_basebackup -R copies
@@ -122,17 +134,14 @@ fi
 log "starting the replica on 127.0.0.1:5434"
 as_pg "$pgbin/pg_ctl" -D "$replicadata" -l "$replicadata/server.log" -w -t 60 start >/dev/null
 
-# --- build and start -----------------------------------------------------------------------
-log "building (Release)"
-dotnet build Pitchey.Gateway.sln -c Release -nologo -v quiet >"$state/build.log" 2>&1 || { cat "$state/build.log"; exit 1; }
-
+# --- start ---------------------------------------------------------------------------------
 log "starting the stand-in API on 127.0.0.1:5080"
 dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5080 &
 pids+=($!)
 
 log "starting the gateway on 127.0.0.1:8080"
-ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$root/config" \
-  dotnet src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll &
+ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$root/config" TunedQueries__HashedSessionTokens=true \
+  dotnet "$gateway_dll" &
 pids+=($!)
 
 for _ in $(seq 1 100); do
@@ -140,6 +149,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
+token=$(head -n 1 "$state/demo-tokens.txt" 2>/dev/null || echo "see $state/demo-tokens.txt")
 cat <<INFO
 
   Gateway        http://127.0.0.1:8080   (config: config/gateway.json, config/appsettings*.json)
@@ -153,6 +163,14 @@ cat <<INFO
     curl -s http://127.0.0.1:8080/api/health/detailed
     curl -s 'http://127.0.0.1:8080/api/anything?x=1'          # forwarded to the stand-in API
     curl -si -X POST http://127.0.0.1:8080/api/anything | grep -i pitchey-lsn   # read-your-writes LSN
+
+  Tuned endpoints (answered from PostgreSQL by the gateway; tokens: $state/demo-tokens.txt, creators first):
+    curl -s 'http://127.0.0.1:8080/api/pitches/browse/enhanced?genre=Drama&sort=date&order=desc&limit=24&offset=48'
+    curl -s 'http://127.0.0.1:8080/api/pitches/browse/enhanced?sort=views&limit=5'    # then &cursor=<nextCursor>
+    curl -si 'http://127.0.0.1:8080/api/pitches/search?q=midnight%20harbor&limit=5'
+    curl -s  http://127.0.0.1:8080/api/dashboard/stats
+    curl -s  http://127.0.0.1:8080/api/auth/session --cookie 'pitchey-session=$token'
+    curl -si http://127.0.0.1:8080/api/creator/dashboard -H 'Authorization: Bearer $token'
     curl -s -X PUT http://127.0.0.1:5080/_standin/faults -H 'Content-Type: application/json' -d '{"errorRate":0.5}'
 
   Ctrl-C stops everything.

@@ -5,6 +5,7 @@ using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
 using Pitchey.Gateway.Resilience;
+using Pitchey.Gateway.TunedEndpoints;
 
 namespace Pitchey.Gateway;
 
@@ -23,6 +24,7 @@ internal static class GatewayApp
         builder.AddPitcheyDatabase();
         builder.AddDatabaseRouting();
         builder.AddHealthProbes();
+        builder.AddTunedEndpoints();
         builder.AddGatewayProxy();
         builder.AddGatewayResilience();
         configure?.Invoke(builder);
@@ -35,7 +37,7 @@ internal static class GatewayApp
         app.UseGatewayForwardedHeaders();
         app.UseGatewayResilience();
         app.MapHealthProbes();
-        app.MapDatabaseRouting(); // wraps endpoint execution: DatabaseUnavailableException -> 503
+        app.MapTunedEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)
         app.MapGatewayProxy(ResilienceExtensions.UseUpstreamBreakers);
         return app;
     }

@@ -21,14 +21,4 @@ internal static class DatabaseRoutingExtensions
         builder.Services.AddSingleton<ITransformProvider, LsnResponseTransform>();
         return builder;
     }
-
-    /// <summary>
-    /// Answers <see cref="Pitchey.Database.Routing.DatabaseUnavailableException"/> with 503 and
-    /// Retry-After. Must come before the endpoints that talk to the database.
-    /// </summary>
-    public static WebApplication MapDatabaseRouting(this WebApplication app)
-    {
-        app.Use(DatabaseUnavailableResponse.InvokeAsync);
-        return app;
-    }
 }

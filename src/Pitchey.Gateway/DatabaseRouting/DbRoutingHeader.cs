@@ -4,7 +4,7 @@ using Pitchey.Database.DataSources;
 namespace Pitchey.Gateway.DatabaseRouting;
 
 /// <summary>Tells the client where a database-backed answer came from, when the operator wants it.</summary>
-internal sealed class DbRoutingHeader(IOptionsMonitor<DatabaseRoutingHttpOptions> options)
+internal sealed class DbRoutingHeader(IOptions<DatabaseRoutingHttpOptions> options)
 {
     public const string HeaderName = "X-Pitchey-Db";
 
@@ -17,7 +17,7 @@ internal sealed class DbRoutingHeader(IOptionsMonitor<DatabaseRoutingHttpOptions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(host);
-        if (options.CurrentValue.DecisionHeader && !context.Response.HasStarted)
+        if (options.Value.DecisionHeader && !context.Response.HasStarted)
         {
             context.Response.Headers[HeaderName] = onReplica ? "replica" : "primary";
         }

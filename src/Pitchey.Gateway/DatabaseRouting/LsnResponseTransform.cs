@@ -13,7 +13,7 @@ namespace Pitchey.Gateway.DatabaseRouting;
 /// </summary>
 internal sealed partial class LsnResponseTransform(
     PrimaryWalPosition walPosition,
-    IOptionsMonitor<DatabaseRoutingHttpOptions> options,
+    IOptions<DatabaseRoutingHttpOptions> options,
     TimeProvider time,
     ILogger<LsnResponseTransform> logger) : ITransformProvider
 {
@@ -36,7 +36,7 @@ internal sealed partial class LsnResponseTransform(
             return;
         }
 
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         if (!settings.ReadYourWrites)
         {
             return;

@@ -11,7 +11,7 @@ namespace Pitchey.Gateway.DatabaseRouting;
 /// the client (header and cookie); a later read carrying it may use a replica only if the
 /// replica has replayed that far.
 /// </summary>
-internal sealed class ReadYourWrites(IOptionsMonitor<DatabaseRoutingHttpOptions> options)
+internal sealed class ReadYourWrites(IOptions<DatabaseRoutingHttpOptions> options)
 {
     public const string HeaderName = "X-Pitchey-Lsn";
     public const string CookieName = "pitchey-lsn";
@@ -27,7 +27,7 @@ internal sealed class ReadYourWrites(IOptionsMonitor<DatabaseRoutingHttpOptions>
     public ReadOptions? ReadOptionsFor(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!options.CurrentValue.ReadYourWrites)
+        if (!options.Value.ReadYourWrites)
         {
             return null;
         }

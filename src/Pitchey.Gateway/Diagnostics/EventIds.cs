@@ -14,6 +14,9 @@ internal static class EventIds
     // Proxy: 1100-1199
     public const int TrustedProxiesConfigured = 1100;
 
+    // Tuned endpoints: 1400-1449
+    public const int TunedQueryUnavailable = 1400;
+
     // Resilience: 1200-1299
     public const int BreakerOpened = 1200;
     public const int BreakerHalfOpened = 1201;
@@ -25,7 +28,6 @@ internal static class EventIds
 
     // Database routing (HTTP side): 1450-1499
     public const int LsnStampSkipped = 1450;
-    public const int DatabaseUnavailableAnswered = 1451;
 
     public static EventId Of(int id, string name) => new(id, name);
 }

@@ -75,7 +75,7 @@ public sealed class OutageTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, fast.StatusCode);
             Assert.True(fast.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
             Assert.False(body.GetProperty("success").GetBoolean());
-            Assert.Equal("SERVICE_UNAVAILABLE", body.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal("DATABASE_UNAVAILABLE", body.GetProperty("error").GetProperty("code").GetString());
         }
 
         Assert.Equal(attempts, router.ConnectionAttempts(hosts.Primary));

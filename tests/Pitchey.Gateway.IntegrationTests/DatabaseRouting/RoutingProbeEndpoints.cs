@@ -10,8 +10,8 @@ using Pitchey.Gateway.DatabaseRouting;
 namespace Pitchey.Gateway.IntegrationTests.DatabaseRouting;
 
 /// <summary>
-/// Stand-ins for the tuned endpoints, added after the gateway's own pipeline (so the gateway's
-/// 503 mapping wraps them, as it wraps the real ones) and using the same seams the real ones
+/// Stand-ins for the tuned endpoints, added after the gateway's own pipeline (answering
+/// DatabaseUnavailableException the way the real ones do) and using the same seams the real ones
 /// use: <see cref="ReadYourWrites.ReadOptionsFor"/>, <see cref="IDatabaseRouter"/> and
 /// <see cref="DbRoutingHeader.Annotate"/>. Tests narrow the proxy route to <c>/api/</c> so these
 /// paths are not forwarded.
@@ -30,6 +30,20 @@ internal sealed class RoutingProbeEndpoints : IStartupFilter
         next(app);
         app.Run(async context =>
         {
+            try
+            {
+                await HandleAsync(context);
+            }
+            catch (DatabaseUnavailableException unavailable) when (!context.Response.HasStarted)
+            {
+                // What the tuned endpoints do with it (TunedEndpointsExtensions.Guarded).
+                await Pitchey.Gateway.TunedEndpoints.ApiErrors.UnavailableAsync(context, unavailable.Message, unavailable.RetryAfter);
+            }
+        });
+    };
+
+    private static async Task HandleAsync(HttpContext context)
+    {
             var router = context.RequestServices.GetRequiredService<IDatabaseRouter>();
             var header = context.RequestServices.GetRequiredService<DbRoutingHeader>();
             if (context.Request.Path == "/_routing/read")
@@ -57,8 +71,7 @@ internal sealed class RoutingProbeEndpoints : IStartupFilter
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }
-        });
-    };
+    }
 
     public static void Register(IServiceCollection services) => services.AddSingleton<IStartupFilter, RoutingProbeEndpoints>();
 }

@@ -48,7 +48,7 @@ public sealed class ReadYourWritesTests
         Assert.Null(Create(new DatabaseRoutingHttpOptions { ReadYourWrites = false }).ReadOptionsFor(Request(header: "0/10")));
 
     private static ReadYourWrites Create(DatabaseRoutingHttpOptions? options = null) =>
-        new(new StaticMonitor(options ?? new DatabaseRoutingHttpOptions()));
+        new(Options.Create(options ?? new DatabaseRoutingHttpOptions()));
 
     private static DefaultHttpContext Request(string? header = null, string? cookie = null)
     {
@@ -64,14 +64,5 @@ public sealed class ReadYourWritesTests
         }
 
         return context;
-    }
-
-    private sealed class StaticMonitor(DatabaseRoutingHttpOptions value) : IOptionsMonitor<DatabaseRoutingHttpOptions>
-    {
-        public DatabaseRoutingHttpOptions CurrentValue => value;
-
-        public DatabaseRoutingHttpOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<DatabaseRoutingHttpOptions, string?> listener) => null;
     }
 }

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Time.Testing;
+using Pitchey.Database.Queries;
+
+namespace Pitchey.Database.IntegrationTests.Queries;
+
+[Collection(SeededDatabaseCollection.Name)]
+public sealed class BrowseQueryTests(SeededDatabase database)
+{
+    private const int Limit = 24;
+
+    public static TheoryData<BrowseSort, bool, string?, string?, string?, double?, double?> Cases() => new()
+    {
+        { BrowseSort.Date, true, null, null, null, null, null },
+        { BrowseSort.Date, false, "Drama", null, null, null, null },
+        { BrowseSort.Views, true, "Mystery", "Short Film", null, null, null },
+        { BrowseSort.Views, false, null, null, "development", 100_000, 2_000_000 },
+        { BrowseSort.Likes, true, "Comedy", null, null, null, null },
+        { BrowseSort.Likes, false, null, "TV Series", null, null, null },
+        { BrowseSort.Budget, true, null, null, null, 50_000, null },
+        { BrowseSort.Budget, false, "Horror", null, null, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task RunAsync_OffsetAndCursorPages_MatchTheReferenceQuery(
+        BrowseSort sort, bool descending, string? genre, string? format, string? stage, double? budgetMin, double? budgetMax)
+    {
+        var filter = new BrowseFilter(genre, format, stage, (decimal?)budgetMin, (decimal?)budgetMax);
+        var query = new BrowseQuery(database.Options, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var reference = await ReferenceAsync(filter, sort, descending);
+
+        var first = await RunAsync(query, new BrowseRequest(filter, sort, descending, Limit, 0, null));
+        var third = await RunAsync(query, new BrowseRequest(filter, sort, descending, Limit, 48, null));
+        Assert.Equal(reference.Take(Limit), first.Items.Select(i => i.Id));
+        Assert.Equal(reference.Skip(48).Take(Limit), third.Items.Select(i => i.Id));
+
+        // Keyset paging walks the same order as offset paging.
+        var walked = new List<long>(first.Items.Select(i => i.Id));
+        var page = first;
+        for (var i = 0; i < 3 && page.Next is { } next; i++)
+        {
+            page = await RunAsync(query, new BrowseRequest(filter, sort, descending, Limit, 0, next));
+            Assert.Equal(walked.Count, page.RowsBefore);
+            walked.AddRange(page.Items.Select(item => item.Id));
+        }
+
+        Assert.Equal(reference.Take(walked.Count), walked);
+        Assert.Equal(Math.Min(reference.Count, 4 * Limit), walked.Count);
+
+        Assert.Equal(reference.Count > Limit, first.HasMore);
+        if (reference.Count <= database.Options.Value.ExactCountLimit)
+        {
+            Assert.False(first.TotalIsEstimate);
+            Assert.Equal(reference.Count, first.Total);
+        }
+        else
+        {
+            Assert.True(first.TotalIsEstimate);
+            Assert.InRange(first.Total, database.Options.Value.ExactCountLimit, reference.Count * 3);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_RepeatedFilter_CountsOnceWhileCached()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var query = new BrowseQuery(database.Options, time);
+        var request = new BrowseRequest(new BrowseFilter("Drama", null, null, null, null), BrowseSort.Date, true, Limit, 0, null);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await RunAsync(query, request with { Offset = i * Limit });
+        }
+
+        Assert.Equal(1, query.CountQueries);
+        time.Advance(database.Options.Value.CountCacheTtl + TimeSpan.FromSeconds(1));
+        await RunAsync(query, request);
+        Assert.Equal(2, query.CountQueries);
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemFields_MatchTheRow()
+    {
+        var query = new BrowseQuery(database.Options, TimeProvider.System);
+        var page = await RunAsync(query, new BrowseRequest(new BrowseFilter(null, null, null, null, null), BrowseSort.Views, true, 1, 0, null));
+        var item = Assert.Single(page.Items);
+
+        var expected = await database.ScalarAsync<string>(
+            "SELECT concat_ws('|', p.title, p.genre, p.view_count, p.require_nda, u.username, u.user_type) " +
+            "FROM pitches p JOIN users u ON u.id = p.user_id WHERE p.id = $1", item.Id);
+        Assert.Equal(expected, string.Join('|', item.Title, item.Genre, item.ViewCount, item.HasNda ? "t" : "f", item.Creator.Username, item.Creator.UserType));
+        Assert.Equal("creator", item.Creator.UserType);
+    }
+
+    private async Task<BrowsePage> RunAsync(BrowseQuery query, BrowseRequest request)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await query.RunAsync(connection, request, CancellationToken.None);
+    }
+
+    /// <summary>The plain reference: every matching id in order, written without the query's code.</summary>
+    private Task<List<long>> ReferenceAsync(BrowseFilter filter, BrowseSort sort, bool descending)
+    {
+        var key = sort switch
+        {
+            BrowseSort.Date => "created_at",
+            BrowseSort.Views => "view_count",
+            BrowseSort.Likes => "like_count",
+            _ => "coalesce(estimated_budget, 0)",
+        };
+        var direction = descending ? "DESC" : "ASC";
+        return database.IdsAsync(
+            "SELECT id FROM pitches WHERE status = 'published' AND visibility = 'public' " +
+            "AND ($1::text IS NULL OR genre = $1) AND ($2::text IS NULL OR format = $2) AND ($3::text IS NULL OR production_stage = $3) " +
+            "AND ($4::numeric IS NULL OR estimated_budget >= $4) AND ($5::numeric IS NULL OR estimated_budget <= $5) " +
+            $"ORDER BY {key} {direction}, id {direction}",
+            filter.Genre, filter.Format, filter.Stage, filter.BudgetMin, filter.BudgetMax);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Pitchey.Database.Queries;
+using Pitchey.Database.Seeding;
+
+namespace Pitchey.Database.IntegrationTests.Queries;
+
+/// <summary>
+/// Each tuned statement, exactly as it runs, under <c>EXPLAIN (FORMAT JSON)</c> on 100,000 pitches:
+/// no sequential scan of pitches or sessions, and the index config/sql/indexes.sql meant for it.
+/// </summary>
+[Collection(SeededDatabaseCollection.Name)]
+public sealed class QueryPlanTests(SeededDatabase database)
+{
+    private static readonly BrowseFilter NoFilter = new(null, null, null, null, null);
+
+    public static TheoryData<BrowseSort, bool, string> BrowseCases() => new()
+    {
+        { BrowseSort.Date, true, "pitches_browse_date_idx" },
+        { BrowseSort.Date, false, "pitches_browse_date_idx" },
+        { BrowseSort.Views, true, "pitches_browse_views_idx" },
+        { BrowseSort.Views, false, "pitches_browse_views_idx" },
+        { BrowseSort.Likes, true, "pitches_browse_likes_idx" },
+        { BrowseSort.Likes, false, "pitches_browse_likes_idx" },
+        { BrowseSort.Budget, true, "pitches_browse_budget_idx" },
+        { BrowseSort.Budget, false, "pitches_browse_budget_idx" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrowseCases))]
+    public async Task Browse_OffsetPage_WalksTheSortIndex(BrowseSort sort, bool descending, string index)
+    {
+        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(NoFilter), sort, descending);
+
+        var nodes = await database.PlanNodesAsync(sql, 25, 1000);
+
+        AssertIndexDriven(nodes, index);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowseCases))]
+    public async Task Browse_CursorPage_WalksTheSortIndexFromTheKey(BrowseSort sort, bool descending, string index)
+    {
+        var filter = NoFilter with { Genre = "Drama" };
+        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(filter) | BrowseQuery.CursorShape, sort, descending);
+        object key = sort switch
+        {
+            BrowseSort.Date => DateTime.UtcNow.AddYears(-1),
+            BrowseSort.Budget => 250_000m,
+            _ => 10,
+        };
+
+        var nodes = await database.PlanNodesAsync(sql, "Drama", key, 50_000L, 25);
+
+        AssertIndexDriven(nodes, index);
+        Assert.Contains(nodes, n => n.TryGetProperty("Index Cond", out _));
+    }
+
+    [Fact]
+    public async Task Browse_FrontendCall_WalksTheDateIndex()
+    {
+        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(NoFilter with { Genre = "Drama" }), BrowseSort.Date, true);
+
+        AssertIndexDriven(await database.PlanNodesAsync(sql, "Drama", 25, 48), "pitches_browse_date_idx");
+    }
+
+    [Fact]
+    public async Task Browse_ExactCountOfASmallSet_IsAnIndexOnlyScan()
+    {
+        var nodes = await database.PlanNodesAsync(
+            "SELECT count(*) FROM (SELECT 1 FROM pitches p WHERE p.status = 'published' AND p.visibility = 'public' " +
+            "AND p.genre = $1 AND p.format = $2 LIMIT $3) AS bounded", "Mystery", "Short Film", 10_001);
+
+        AssertIndexDriven(nodes, "pitches_browse_date_idx");
+        Assert.Contains(nodes, n => n.GetProperty("Node Type").GetString() == "Index Only Scan");
+    }
+
+    [Fact]
+    public async Task Search_SelectiveTerm_UsesTheGinIndex()
+    {
+        var word = new SeedText().WordAt(2_500);
+
+        var nodes = await database.PlanNodesAsync(SearchQuery.BuildSql(0), word, 2_000, 20, 0);
+
+        AssertIndexDriven(nodes, "pitches_search_vector_idx");
+    }
+
+    [Fact]
+    public async Task Session_UsesThePrimaryKeys()
+    {
+        var nodes = await database.PlanNodesAsync(SessionQuery.Sql, database.Seed.CreatorTokens[0], DateTime.UtcNow);
+
+        AssertIndexDriven(nodes, "sessions_pkey");
+        Assert.Contains(nodes, n => IndexName(n) == "users_pkey");
+    }
+
+    [Fact]
+    public async Task CreatorDashboard_UsesThePerCreatorIndexes()
+    {
+        var creator = await database.ScalarAsync<long>(
+            "SELECT user_id FROM pitches GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1 OFFSET 100");
+
+        var overview = await database.PlanNodesAsync(CreatorDashboardQuery.OverviewSql, creator);
+        var recent = await database.PlanNodesAsync(CreatorDashboardQuery.RecentSql, creator);
+
+        AssertIndexDriven(overview, "pitches_user_created_idx");
+        Assert.Contains(overview, n => IndexName(n) == "follows_following_idx");
+        Assert.Contains(overview, n => IndexName(n) == "nda_requests_owner_pitch_idx");
+        AssertIndexDriven(recent, "pitches_user_created_idx");
+    }
+
+    private static void AssertIndexDriven(List<JsonElement> nodes, string index)
+    {
+        var seqScans = nodes
+            .Where(n => n.GetProperty("Node Type").GetString() == "Seq Scan")
+            .Select(n => n.GetProperty("Relation Name").GetString())
+            .Where(relation => relation is "pitches" or "sessions")
+            .ToList();
+        Assert.True(seqScans.Count == 0, $"sequential scan of {string.Join(", ", seqScans)}");
+        Assert.Contains(nodes, n => IndexName(n) == index);
+    }
+
+    private static string? IndexName(JsonElement node) =>
+        node.TryGetProperty("Index Name", out var name) ? name.GetString() : null;
+}
