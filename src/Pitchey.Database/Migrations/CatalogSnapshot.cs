@@ -146,6 +146,10 @@ internal sealed class CatalogSnapshot
             {
                 ReadCreateTable(tokens, tables, indexes);
             }
+            else if (tokens.Count > 4 && tokens[0].Is("alter") && tokens[1].Is("table"))
+            {
+                ReadAddColumn(tokens, tables);
+            }
             else if (MigrationStatement.Parse(statement) is { Kind: StatementKind.CreateIndex, Index: { Name: not null } index })
             {
                 indexes.Add(new CatalogIndex(index.Name, index.Table, index.Unique, true, true, index.Method,
@@ -235,6 +239,54 @@ internal sealed class CatalogSnapshot
         }
 
         tables.Add(new CatalogTable(table, columns, 0, 0));
+    }
+
+    /// <summary><c>ALTER TABLE [IF EXISTS] [ONLY] t ADD [COLUMN] [IF NOT EXISTS] c ...</c>: one more column of t.</summary>
+    private static void ReadAddColumn(List<SqlToken> tokens, List<CatalogTable> tables)
+    {
+        var i = 2;
+        if (tokens[i].Is("if"))
+        {
+            i += 2;
+        }
+
+        if (i < tokens.Count && tokens[i].Is("only"))
+        {
+            i++;
+        }
+
+        var tableAt = i;
+        while (i + 2 < tokens.Count && tokens[i + 1].IsSymbol("."))
+        {
+            i += 2;
+            tableAt = i;
+        }
+
+        i++;
+        if (i >= tokens.Count || !tokens[i].Is("add"))
+        {
+            return;
+        }
+
+        i++;
+        if (i < tokens.Count && tokens[i].Is("column"))
+        {
+            i++;
+        }
+
+        if (i + 3 < tokens.Count && tokens[i].Is("if") && tokens[i + 1].Is("not") && tokens[i + 2].Is("exists"))
+        {
+            i += 3;
+        }
+
+        var at = tables.FindIndex(t => t.Name == tokens[tableAt].Value);
+        if (at < 0 || i >= tokens.Count || !tokens[i].IsIdentifier
+            || tokens[i].Value is "constraint" or "primary" or "unique" or "check" or "foreign" or "exclude")
+        {
+            return;
+        }
+
+        tables[at] = tables[at] with { Columns = new HashSet<string>(tables[at].Columns, StringComparer.Ordinal) { tokens[i].Value } };
     }
 
     private static void AddKeyIndex(List<CatalogIndex> indexes, string table, string[] columns, bool primary)
