@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using Polly;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Pitchey.Gateway.Resilience;
@@ -27,15 +29,42 @@ internal sealed class ConnectRetryHandler(string clusterId, BreakerRegistry regi
             return base.SendAsync(request, cancellationToken);
         }
 
-        return retry.ExecuteAsync(
-            static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, token)),
-            (Handler: this, Request: request),
-            cancellationToken).AsTask();
+        return SendWithRetriesAsync(request, retry, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first attempt runs outside Polly: nearly every request succeeds on it, and entering a retry
+    /// pipeline for each one would tax the hot path. Only a connect failure enters the pipeline, which
+    /// is handed that failure as its first outcome, so backoff, jitter and the attempt count are
+    /// exactly the pipeline's.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        HttpRequestMessage request, ResiliencePipeline<HttpResponseMessage> retry, CancellationToken cancellationToken)
+    {
+        ExceptionDispatchInfo firstFailure;
+        try
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (ClusterBreaker.IsConnectFailure(exception))
+        {
+            firstFailure = ExceptionDispatchInfo.Capture(exception);
+        }
+
+        var attempts = 0;
+        return await retry.ExecuteAsync(
+            async token =>
+            {
+                if (attempts++ == 0)
+                {
+                    firstFailure.Throw();
+                }
+
+                return await base.SendAsync(request, token);
+            },
+            cancellationToken);
     }
 
     internal static bool IsRetryableMethod(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options;
-
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
 }
