@@ -25,19 +25,20 @@ internal sealed partial class LsnResponseTransform(
     {
     }
 
-    public void Apply(TransformBuilderContext context) => context.AddResponseTransform(StampAsync);
+    /// <summary>With read-your-writes off, no route gets the transform: nothing runs per response.</summary>
+    public void Apply(TransformBuilderContext context)
+    {
+        if (options.Value.ReadYourWrites)
+        {
+            context.AddResponseTransform(StampAsync);
+        }
+    }
 
     private async ValueTask StampAsync(ResponseTransformContext context)
     {
         var method = context.HttpContext.Request.Method;
         if (context.ProxyResponse is not { IsSuccessStatusCode: true }
             || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
-        {
-            return;
-        }
-
-        var settings = options.Value;
-        if (!settings.ReadYourWrites)
         {
             return;
         }
@@ -60,7 +61,7 @@ internal sealed partial class LsnResponseTransform(
             SameSite = SameSiteMode.Lax,
             Secure = context.HttpContext.Request.IsHttps,
             Path = "/",
-            MaxAge = settings.LsnCookieMaxAge,
+            MaxAge = options.Value.LsnCookieMaxAge,
         });
     }
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Pitchey.Gateway.Proxy;
 
 namespace Pitchey.Gateway.HealthProbes;
 
@@ -78,7 +78,7 @@ internal static class HealthProbeEndpoints
 
     private static Task WriteDetailedAsync(HttpContext context, ProbeCache cache, TimeProvider time)
     {
-        if (!IsLocalCaller(context))
+        if (!LocalCallers.IsLocal(context))
         {
             return WriteAsync(context, StatusCodes.Status403Forbidden, LoopbackOnlyBody, ProblemJson);
         }
@@ -95,15 +95,6 @@ internal static class HealthProbeEndpoints
         var body = ProbeJson.Detailed(snapshot.Report, cache.IsStale(snapshot, now), age);
         return WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
     }
-
-    /// <summary>
-    /// Loopback, and not relayed: a request a trusted proxy forwarded has its remote address
-    /// rewritten to the client's and carries X-Original-For, so it is not a local caller.
-    /// </summary>
-    internal static bool IsLocalCaller(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } remote
-        && IPAddress.IsLoopback(remote)
-        && !context.Request.Headers.ContainsKey("X-Original-For");
 
     private static Task WriteAsync(HttpContext context, int status, byte[] body, string contentType = Json)
     {

@@ -1,4 +1,4 @@
-using Pitchey.Gateway.HealthProbes;
+using Pitchey.Gateway.Proxy;
 using Polly.CircuitBreaker;
 using Yarp.ReverseProxy;
 
@@ -13,7 +13,7 @@ internal static class BreakerAdminEndpoints
     public static IEndpointRouteBuilder MapBreakerAdmin(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/admin/breakers").AddEndpointFilter(async (context, next) =>
-            HealthProbeEndpoints.IsLocalCaller(context.HttpContext)
+            LocalCallers.IsLocal(context.HttpContext)
                 ? await next(context)
                 : Results.Problem("/admin/breakers is served to loopback callers only.", statusCode: StatusCodes.Status403Forbidden));
 

@@ -38,17 +38,17 @@ internal static partial class TunedEndpointsExtensions
         var options = services.GetRequiredService<IOptions<TunedQueryOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TunedEndpointsExtensions).FullName!);
 
-        endpoints.MapGet("/api/pitches/browse/enhanced", context => Guarded(context, logger, () => BrowseAsync(context)))
+        endpoints.MapGet("/api/pitches/browse/enhanced", Guard(logger, BrowseAsync))
             .WithDisplayName("tuned: browse");
-        endpoints.MapGet("/api/pitches/search", context => Guarded(context, logger, () => SearchAsync(context)))
+        endpoints.MapGet("/api/pitches/search", Guard(logger, SearchAsync))
             .WithDisplayName("tuned: search");
-        endpoints.MapGet("/api/search", context => Guarded(context, logger, () => SearchAsync(context)))
+        endpoints.MapGet("/api/search", Guard(logger, SearchAsync))
             .WithDisplayName("tuned: search (alias)");
-        endpoints.MapGet("/api/auth/session", context => Guarded(context, logger, () => SessionAsync(context)))
+        endpoints.MapGet("/api/auth/session", Guard(logger, SessionAsync))
             .WithDisplayName("tuned: session");
-        endpoints.MapGet("/api/creator/dashboard", context => Guarded(context, logger, () => CreatorDashboardAsync(context)))
+        endpoints.MapGet("/api/creator/dashboard", Guard(logger, CreatorDashboardAsync))
             .WithDisplayName("tuned: creator dashboard");
-        endpoints.MapGet("/api/dashboard/stats", context => Guarded(context, logger, () => stats.WriteAsync(context)))
+        endpoints.MapGet("/api/dashboard/stats", Guard(logger, stats.WriteAsync))
             .WithDisplayName("tuned: platform stats");
         return endpoints;
 
@@ -127,14 +127,18 @@ internal static partial class TunedEndpointsExtensions
     }
 
     /// <summary>
+    /// Wraps a handler once, at mapping time, so a request allocates no delegate for the guard.
     /// Database trouble becomes a 503 in the API's envelope (with Retry-After when the router knows
     /// when to retry); a client that went away is left alone; anything else is a bug and stays a 500.
     /// </summary>
-    private static async Task Guarded(HttpContext context, ILogger logger, Func<Task> handle)
+    private static RequestDelegate Guard(ILogger logger, Func<HttpContext, Task> handle) =>
+        context => Guarded(context, logger, handle);
+
+    private static async Task Guarded(HttpContext context, ILogger logger, Func<HttpContext, Task> handle)
     {
         try
         {
-            await handle();
+            await handle(context);
         }
         catch (DatabaseUnavailableException exception) when (!context.Response.HasStarted)
         {
