@@ -146,16 +146,6 @@ internal sealed class MigrationHistory(TimeProvider timeProvider)
         return done;
     }
 
-    /// <summary>True when this tool built <paramref name="indexName"/> at some point (an attempt that got as far as creating it).</summary>
-    public static async Task<bool> CreatedByUsAsync(NpgsqlConnection connection, string indexName, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = new NpgsqlCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {TableName} WHERE index_name = @name AND created_index)", connection);
-        command.Parameters.AddWithValue("name", indexName);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     public static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -112,5 +112,4 @@ public sealed partial class PlatformStatsSnapshot(
 internal static class QueryEventIds
 {
     public const int PlatformStatsRefreshFailed = 5100;
-    public const int SeedStep = 5101;
 }

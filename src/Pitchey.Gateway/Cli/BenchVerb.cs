@@ -9,6 +9,8 @@ using Pitchey.Database.Queries;
 using Pitchey.Database.Routing;
 using Pitchey.Database.Seeding;
 
+using Pitchey.Gateway.Configuration;
+
 namespace Pitchey.Gateway.Cli;
 
 /// <summary>
@@ -30,36 +32,50 @@ internal static partial class BenchVerb
         if (!TryParse(args, out var options, out var error))
         {
             await Console.Error.WriteLineAsync($"bench: {error}\nusage: bench --connection CS [--pitches N] [--users N] [--sessions N] [--views N] [--iterations N] [--skip-seed] [--skip-unindexed] [--out FILE]");
-            return 64;
+            return ExitCodes.Usage;
+        }
+
+        var connection = CliDatabase.ConnectionString(options.Connection, GatewayConfiguration.ForVerbs(configDir: null));
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            await Console.Error.WriteLineAsync("bench: no database: pass --connection or set Database:Primary (environment: Database__Primary)");
+            return ExitCodes.Usage;
         }
 
         var indexFile = Path.Combine(AppContext.BaseDirectory, "config", "sql", "indexes.sql");
         var statements = IndexStatements(await File.ReadAllTextAsync(indexFile));
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.Connection)
+        await using var dataSource = CliDatabase.TryCreate(
+            connection, options.Connection is not null, "pitchey-bench", unboundedCommands: true, out var invalid);
+        if (dataSource is null)
         {
-            ApplicationName = "pitchey-bench",
-            CommandTimeout = 0,
-        });
+            await Console.Error.WriteLineAsync($"bench: {invalid}");
+            return ExitCodes.Config;
+        }
 
         var plan = options.Plan;
         if (!options.SkipSeed)
         {
-            // Seeding into a table without secondary indexes is much faster; the indexes come later.
-            await DropIndexesAsync(dataSource, statements);
             var seeder = new DataSeeder(dataSource, TimeProvider.System, Console.WriteLine);
             if (await seeder.HasDataAsync(CancellationToken.None))
             {
+                // Checked before anything is dropped: a database with data keeps its indexes.
                 await Console.Error.WriteLineAsync("bench: the database already has data; empty it or pass --skip-seed");
-                return 65;
+                return ExitCodes.DataError;
             }
 
+            // Seeding into a table without secondary indexes is much faster; the indexes come later.
+            // The seeder ends with VACUUM (ANALYZE), so the unindexed run needs nothing more.
+            await DropIndexesAsync(dataSource, statements);
             var seeded = await seeder.RunAsync(plan, CancellationToken.None);
             Console.WriteLine(Invariant($"bench: seeded in {seeded.Elapsed.TotalSeconds:F0} s"));
         }
+        else
+        {
+            await DropIndexesAsync(dataSource, statements);
+            await ExecuteAsync(dataSource, "ANALYZE");
+        }
 
         var scenarios = await ScenariosAsync(dataSource);
-        await DropIndexesAsync(dataSource, statements);
-        await ExecuteAsync(dataSource, "ANALYZE");
         List<(string Name, Timing Timing)>? without = null;
         if (!options.SkipUnindexed)
         {
@@ -88,7 +104,7 @@ internal static partial class BenchVerb
         return 0;
     }
 
-    private sealed record Options(SeedPlan Plan, string Connection, int Iterations, bool SkipSeed, bool SkipUnindexed, string? Out);
+    private sealed record Options(SeedPlan Plan, string? Connection, int Iterations, bool SkipSeed, bool SkipUnindexed, string? Out);
 
     private sealed record Scenario(string Name, Func<Task> Run, bool NeedsIndexes = true);
 
@@ -265,7 +281,7 @@ internal static partial class BenchVerb
     {
         options = null!;
         var plan = SeedPlan.Benchmark;
-        string? connection = Environment.GetEnvironmentVariable("Database__Primary");
+        string? connection = null;
         var iterations = 200;
         var skipSeed = false;
         var skipUnindexed = false;
@@ -321,12 +337,6 @@ internal static partial class BenchVerb
                     error = $"unknown option '{name}'";
                     return false;
             }
-        }
-
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            error = "no database: pass --connection or set Database__Primary";
-            return false;
         }
 
         options = new Options(plan, connection, iterations, skipSeed, skipUnindexed, output);

@@ -66,14 +66,20 @@ internal sealed class MigrateCommand(
 
     private async Task<int> PlanAsync(CancellationToken cancellationToken)
     {
-        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script || await RequireDatabaseAsync() is not { } source)
+        // An unreadable file is the file's fault (2), whatever the database's state.
+        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script)
         {
-            return dataSource is null ? 69 : 2;
+            return 2;
+        }
+
+        if (await RequireDatabaseAsync() is not { } source)
+        {
+            return ExitCodes.Unavailable;
         }
 
         if (!await PhaseExistsAsync(script))
         {
-            return 64;
+            return ExitCodes.Usage;
         }
 
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
@@ -111,14 +117,20 @@ internal sealed class MigrateCommand(
 
     private async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
-        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script || await RequireDatabaseAsync() is not { } source)
+        // An unreadable file is the file's fault (2), whatever the database's state.
+        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script)
         {
-            return dataSource is null ? 69 : 2;
+            return 2;
+        }
+
+        if (await RequireDatabaseAsync() is not { } source)
+        {
+            return ExitCodes.Unavailable;
         }
 
         if (!await PhaseExistsAsync(script))
         {
-            return 64;
+            return ExitCodes.Usage;
         }
 
         CatalogSnapshot catalog;
@@ -147,7 +159,7 @@ internal sealed class MigrateCommand(
     {
         if (await RequireDatabaseAsync() is not { } source)
         {
-            return 69;
+            return ExitCodes.Unavailable;
         }
 
         var reporter = new ConsoleMigrationReporter(output, interactive);
@@ -161,7 +173,7 @@ internal sealed class MigrateCommand(
     {
         if (await RequireDatabaseAsync() is not { } source)
         {
-            return 69;
+            return ExitCodes.Unavailable;
         }
 
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
@@ -204,9 +216,15 @@ internal sealed class MigrateCommand(
 
     private async Task<int> VerifyAsync(CancellationToken cancellationToken)
     {
-        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script || await RequireDatabaseAsync() is not { } source)
+        // An unreadable file is the file's fault (2), whatever the database's state.
+        if (await LoadScriptAsync(arguments.File!, cancellationToken) is not { } script)
         {
-            return dataSource is null ? 69 : 2;
+            return 2;
+        }
+
+        if (await RequireDatabaseAsync() is not { } source)
+        {
+            return ExitCodes.Unavailable;
         }
 
         var queries = script.Queries.ToList();

@@ -17,10 +17,6 @@ internal static class MigrateVerb
 {
     public const string Name = "migrate";
 
-    private const int ExitUsage = 64;
-    private const int ExitUnavailable = 69;
-    private const int ExitConfig = 78;
-
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancel = new CancellationTokenSource();
@@ -62,10 +58,10 @@ internal static class MigrateVerb
         {
             await error.WriteLineAsync($"migrate: {arguments.Error}");
             await error.WriteLineAsync(MigrateArguments.Usage);
-            return ExitUsage;
+            return ExitCodes.Usage;
         }
 
-        var configuration = LoadConfiguration(arguments.ConfigDir);
+        var configuration = GatewayConfiguration.ForVerbs(arguments.ConfigDir);
         var options = new MigrationOptions();
         configuration.GetSection(MigrationOptions.SectionName).Bind(options);
         options.LockTimeout = arguments.LockTimeout ?? options.LockTimeout;
@@ -78,31 +74,24 @@ internal static class MigrateVerb
                 await error.WriteLineAsync($"migrate: {problem.ErrorMessage}");
             }
 
-            return ExitConfig;
+            return ExitCodes.Config;
         }
 
-        var connectionString = arguments.Connection ?? configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Primary)}"];
+        var connectionString = CliDatabase.ConnectionString(arguments.Connection, configuration);
         NpgsqlDataSource? dataSource = null;
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            try
+            dataSource = CliDatabase.TryCreate(
+                connectionString, arguments.Connection is not null, "pitchey-migrate", unboundedCommands: false, out var invalid);
+            if (dataSource is null)
             {
-                var builder = new NpgsqlDataSourceBuilder(connectionString);
-                builder.ConnectionStringBuilder.ApplicationName = "pitchey-migrate";
-                dataSource = builder.Build();
-            }
-            catch (ArgumentException)
-            {
-                // The message could quote the string; say only which setting is wrong.
-                await error.WriteLineAsync(arguments.Connection is not null
-                    ? "migrate: --connection is not a valid Npgsql connection string"
-                    : "migrate: Database:Primary is not a valid Npgsql connection string");
-                return ExitConfig;
+                await error.WriteLineAsync($"migrate: {invalid}");
+                return ExitCodes.Config;
             }
         }
 
         await using var _ = dataSource;
-        var command = new MigrateCommand(arguments, options, dataSource, output, error, interactive, ConfigDir(arguments.ConfigDir));
+        var command = new MigrateCommand(arguments, options, dataSource, output, error, interactive, arguments.ConfigDir is null ? GatewayConfiguration.ResolveConfigDir([]) : Path.GetFullPath(arguments.ConfigDir));
         try
         {
             return await command.RunAsync(cancellationToken);
@@ -110,12 +99,12 @@ internal static class MigrateVerb
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("migrate: cancelled before any change was made");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (NpgsqlException exception) when (exception is not PostgresException)
         {
             await error.WriteLineAsync($"migrate: {DatabaseErrors.Describe(exception)}");
-            return ExitUnavailable;
+            return ExitCodes.Unavailable;
         }
         catch (PostgresException exception)
         {
@@ -127,29 +116,5 @@ internal static class MigrateVerb
             await error.WriteLineAsync($"migrate: {exception.Message}");
             return 2;
         }
-    }
-
-    private static IConfiguration LoadConfiguration(string? configDirArgument)
-    {
-        var configDir = ConfigDir(configDirArgument);
-        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? "Production";
-        return new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(configDir, $"appsettings.{environment}.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-    }
-
-    private static string ConfigDir(string? argument)
-    {
-        if (argument is not null)
-        {
-            return Path.GetFullPath(argument);
-        }
-
-        var configured = Environment.GetEnvironmentVariable(GatewayConfiguration.ConfigDirVariable);
-        return string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "config") : Path.GetFullPath(configured);
     }
 }

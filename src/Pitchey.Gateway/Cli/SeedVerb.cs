@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Pitchey.Database.Seeding;
+using Pitchey.Gateway.Configuration;
 
 namespace Pitchey.Gateway.Cli;
 
@@ -11,7 +12,7 @@ namespace Pitchey.Gateway.Cli;
 ///      [--hashed-tokens] [--reset] [--benchmark-scale]
 /// </code>
 /// Defaults: the demo's small data set (2,000 users, 20,000 pitches, 5,000 sessions, 50,000 views).
-/// The connection string comes from --connection, else the <c>Database__Primary</c> environment variable.
+/// The connection string comes from --connection, else <c>Database:Primary</c> in the gateway's settings.
 /// </summary>
 internal static class SeedVerb
 {
@@ -26,20 +27,24 @@ internal static class SeedVerb
         if (!TryParse(args, out var options, out var error))
         {
             await Console.Error.WriteLineAsync($"seed: {error}\n{Usage}");
-            return 64; // EX_USAGE
+            return ExitCodes.Usage;
         }
 
-        if (string.IsNullOrWhiteSpace(options.Connection))
+        var connection = CliDatabase.ConnectionString(options.Connection, GatewayConfiguration.ForVerbs(configDir: null));
+        if (string.IsNullOrWhiteSpace(connection))
         {
-            await Console.Error.WriteLineAsync("seed: no database: pass --connection or set Database__Primary");
-            return 64;
+            await Console.Error.WriteLineAsync("seed: no database: pass --connection or set Database:Primary (environment: Database__Primary)");
+            return ExitCodes.Usage;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.Connection)
+        await using var dataSource = CliDatabase.TryCreate(
+            connection, options.Connection is not null, "pitchey-seed", unboundedCommands: true, out var invalid);
+        if (dataSource is null)
         {
-            ApplicationName = "pitchey-seed",
-            CommandTimeout = 0,
-        });
+            await Console.Error.WriteLineAsync($"seed: {invalid}");
+            return ExitCodes.Config;
+        }
+
         var seeder = new DataSeeder(dataSource, TimeProvider.System, Console.WriteLine);
         try
         {
@@ -50,7 +55,7 @@ internal static class SeedVerb
             else if (await seeder.HasDataAsync(CancellationToken.None))
             {
                 await Console.Error.WriteLineAsync("seed: the database already has users or pitches; pass --reset to replace them");
-                return 65; // EX_DATAERR
+                return ExitCodes.DataError;
             }
 
             var result = await seeder.RunAsync(options.Plan, CancellationToken.None);
@@ -58,11 +63,7 @@ internal static class SeedVerb
             if (options.TokensFile is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                await File.WriteAllLinesAsync(path, [.. result.CreatorTokens, .. result.OtherTokens]);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
+                await WriteOwnerOnlyAsync(path, [.. result.CreatorTokens, .. result.OtherTokens]);
 
                 Console.WriteLine($"seed: {result.CreatorTokens.Count + result.OtherTokens.Count} live session tokens (creators first) in {path}");
             }
@@ -83,12 +84,32 @@ internal static class SeedVerb
         }
     }
 
+    /// <summary>Live session tokens: the file is the owner's alone from its first byte, not after.</summary>
+    private static async Task WriteOwnerOnlyAsync(string path, IEnumerable<string> lines)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        await using var writer = new StreamWriter(path, options);
+        foreach (var line in lines)
+        {
+            await writer.WriteLineAsync(line);
+        }
+    }
+
     internal sealed record SeedArguments(SeedPlan Plan, string? Connection, string? TokensFile, bool Reset);
 
     internal static bool TryParse(string[] args, out SeedArguments options, out string? error)
     {
         var plan = SeedPlan.Demo;
-        string? connection = Environment.GetEnvironmentVariable("Database__Primary");
+        string? connection = null;
         string? tokensFile = null;
         var reset = false;
         options = new SeedArguments(plan, connection, tokensFile, reset);

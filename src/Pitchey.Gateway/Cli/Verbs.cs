@@ -36,7 +36,7 @@ internal static class Verbs
 
         await Console.Error.WriteLineAsync(
             $"unknown verb '{args[0]}'. Verbs: {string.Join(", ", OneShot.Keys.Prepend(Serve))}");
-        return 64; // EX_USAGE
+        return ExitCodes.Usage;
     }
 
     /// <summary>The arguments <c>serve</c> hands to the host: everything after the verb.</summary>

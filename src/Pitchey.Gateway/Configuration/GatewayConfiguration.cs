@@ -14,14 +14,9 @@ internal static class GatewayConfiguration
     public static WebApplicationBuilder AddGatewayConfiguration(
         this WebApplicationBuilder builder, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
-        var configDir = ResolveConfigDir(args);
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
-        configuration
-            .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: true, reloadOnChange: true)
-            .AddJsonFile(Path.Combine(configDir, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: true)
-            .AddJsonFile(Path.Combine(configDir, "gateway.json"), optional: false, reloadOnChange: true)
-            .AddEnvironmentVariables()
+        configuration.AddGatewaySources(ResolveConfigDir(args), builder.Environment.EnvironmentName, reloadOnChange: true)
             .AddCommandLine(args);
         if (overrides is not null)
         {
@@ -31,10 +26,33 @@ internal static class GatewayConfiguration
         return builder;
     }
 
+    /// <summary>
+    /// The settings the one-shot verbs read: the same files and environment variables as
+    /// <c>serve</c>, without reloading. <paramref name="configDir"/> is <c>--config-dir</c> if given.
+    /// </summary>
+    public static IConfiguration ForVerbs(string? configDir)
+    {
+        // As in WebApplication: ASPNETCORE_ENVIRONMENT wins over DOTNET_ENVIRONMENT.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? "Production";
+        var directory = configDir is null ? ResolveConfigDir([]) : Path.GetFullPath(configDir);
+        return new ConfigurationBuilder().AddGatewaySources(directory, environment, reloadOnChange: false).Build();
+    }
+
     /// <summary>Command-line switch naming the config folder; wins over <see cref="ConfigDirVariable"/>.</summary>
     public const string ConfigDirSwitch = "--config-dir";
 
-    private static string ResolveConfigDir(string[] args)
+    private static IConfigurationBuilder AddGatewaySources(
+        this IConfigurationBuilder configuration, string configDir, string environment, bool reloadOnChange) =>
+        configuration
+            .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: true, reloadOnChange)
+            .AddJsonFile(Path.Combine(configDir, $"appsettings.{environment}.json"), optional: true, reloadOnChange)
+            .AddJsonFile(Path.Combine(configDir, "gateway.json"), optional: !reloadOnChange, reloadOnChange)
+            .AddEnvironmentVariables();
+
+    /// <summary>The config folder: <c>--config-dir</c>, else <see cref="ConfigDirVariable"/>, else <c>config/</c> beside the binary.</summary>
+    internal static string ResolveConfigDir(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {

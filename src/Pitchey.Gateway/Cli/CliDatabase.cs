@@ -1,0 +1,53 @@
+using Npgsql;
+using Pitchey.Database.DataSources;
+using Pitchey.Gateway.Configuration;
+
+namespace Pitchey.Gateway.Cli;
+
+/// <summary>Exit codes the verbs share (sysexits.h where one fits).</summary>
+internal static class ExitCodes
+{
+    public const int Usage = 64;
+    public const int DataError = 65;
+    public const int Unavailable = 69;
+    public const int Config = 78;
+    public const int Cancelled = 130;
+}
+
+/// <summary>
+/// How every verb finds its database: <c>--connection</c>, else <c>Database:Primary</c> from the
+/// gateway's own settings (config files and <c>Database__Primary</c>). The string is never printed.
+/// </summary>
+internal static class CliDatabase
+{
+    public static string? ConnectionString(string? argument, IConfiguration configuration) =>
+        argument ?? configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Primary)}"];
+
+    /// <summary>
+    /// Builds a data source, or says which setting is malformed without quoting it (the driver's
+    /// message would). <paramref name="unboundedCommands"/> lifts the command timeout for long loads.
+    /// </summary>
+    public static NpgsqlDataSource? TryCreate(
+        string connectionString, bool fromArgument, string applicationName, bool unboundedCommands, out string? error)
+    {
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            builder.ConnectionStringBuilder.ApplicationName = applicationName;
+            if (unboundedCommands)
+            {
+                builder.ConnectionStringBuilder.CommandTimeout = 0;
+            }
+
+            error = null;
+            return builder.Build();
+        }
+        catch (ArgumentException)
+        {
+            error = fromArgument
+                ? "--connection is not a valid Npgsql connection string"
+                : "Database:Primary is not a valid Npgsql connection string";
+            return null;
+        }
+    }
+}
