@@ -39,14 +39,9 @@ public sealed class DatabaseHosts : IAsyncDisposable
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
-        // The tuned queries run thousands of times a second with the same text: Npgsql prepares a
-        // statement once it has seen it twice (per physical connection), saving the parse and plan
-        // on every later run. A connection string that sets Max Auto Prepare keeps its own value.
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-
+        // No automatic preparation: the tuned queries prepare explicitly where a generic plan is
+        // right, and search stays unprepared on purpose (a generic plan cannot see the term; see
+        // SearchQuery). Auto-prepare would undo that after a few runs per connection.
         builder.UseLoggerFactory(loggerFactory);
         builder.Name = name;
         var endpoint = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}";

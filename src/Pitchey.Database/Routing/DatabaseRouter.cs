@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -24,6 +25,9 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
     private readonly HostSlot[] _replicas;
     private readonly ReplicaMonitor _monitor;
     private readonly DatabaseRoutingOptions _options;
+
+    // The rules, parsed once: a read looks its query up here instead of parsing its rule again.
+    private readonly FrozenDictionary<string, (RoutingTarget Target, double MaxLagSeconds)> _rules;
     private readonly ResiliencePipeline _readPipeline;
     private readonly ResiliencePipeline _primaryPipeline;
     private readonly PrimaryBreakerState _breaker;
@@ -46,6 +50,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         _replicas = [.. hosts.Replicas.Select((host, i) => new HostSlot(host, i))];
         _monitor = monitor;
         _options = options.Value;
+        _rules = _options.Rules.Keys.ToFrozenDictionary(name => name, _options.RuleFor, StringComparer.OrdinalIgnoreCase);
         _readPipeline = pipelines.GetPipeline(DatabasePipelines.Read);
         _primaryPipeline = pipelines.GetPipeline(DatabasePipelines.Primary);
         _breaker = breaker;
@@ -65,7 +70,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
     {
         ArgumentNullException.ThrowIfNull(queryName);
         ArgumentNullException.ThrowIfNull(read);
-        var (target, maxLag) = _options.RuleFor(queryName);
+        var (target, maxLag) = _rules.TryGetValue(queryName, out var rule) ? rule : (RoutingTarget.Replica, _options.MaxLagSeconds);
         var attempt = new ReadAttempt<T>(this, queryName, read, target, maxLag, options?.MinimumLsn);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DatabasePipelines.AttemptKey, attempt);
