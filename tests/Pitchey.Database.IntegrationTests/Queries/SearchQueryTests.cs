@@ -80,8 +80,11 @@ public sealed class SearchQueryTests(SeededDatabase database)
     {
         var page = await RunAsync(new SearchQuery(database.Options), new SearchRequest(text, null, null, 5, 0));
 
-        Assert.True(page.Items.Count <= 5);
-        Assert.True(page.Total >= page.Items.Count);
+        var matches = await database.ScalarAsync<long>(
+            "SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public' " +
+            "AND search_vector @@ websearch_to_tsquery('english', $1)", text);
+        Assert.Equal(Math.Min(matches, 5), page.Items.Count);
+        Assert.Equal(page.TotalIsEstimate ? database.Options.Value.SearchCandidateLimit : matches, page.Total);
     }
 
     [Fact]

@@ -143,6 +143,8 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
             await Task.Delay(25);
         }
 
+        Assert.Equal(0L, await pair.Primary.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway'"));
         var before = host.Router.ConnectionAttempts(host.Hosts.Primary);
         var session = await host.Contract.ReadAsync(QueryNames.Session, RoutingHost.InRecoveryAsync);
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using Pitchey.Testing;
 
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
@@ -94,13 +95,22 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     }
 
     [Fact]
-    public async Task TwoThousandConcurrentProbes_CauseAtMostOneCheckRun()
+    public async Task TwoThousandConcurrentProbes_WhenARefreshIsDue_CauseExactlyOneCheckRun()
     {
+        // Fake time lets the test make the report overdue at will; the gated check holds the
+        // refresh in flight, so every probe of the storm finds it due and must join that one run.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var counting = new CountingCheck();
         await using var gateway = await GatewayServer.StartAsync(
             shared.GatewaySettings(),
-            services => services.AddHealthChecks().AddCheck("counting", counting));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                services.AddHealthChecks().AddCheck("counting", counting);
+            });
         var runsBefore = counting.Calls;
+        counting.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        time.Advance(TimeSpan.FromSeconds(10) + TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(1));
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 200 };
         using var client = new HttpClient(handler) { BaseAddress = gateway.Address };
 
@@ -110,10 +120,12 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
             return response.StatusCode;
         });
         var statuses = await Task.WhenAll(probes);
+        await counting.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(1, runsBefore);
-        Assert.InRange(counting.Calls - runsBefore, 0, 1);
+        Assert.Equal(1, counting.Calls - runsBefore);
+        counting.Gate.SetResult();
     }
 
     [Fact]
@@ -171,10 +183,21 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
 
         public int Calls => Volatile.Read(ref _calls);
 
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        /// <summary>When set, calls wait for it; <see cref="Entered"/> says a call has begun.</summary>
+        public TaskCompletionSource? Gate { get; set; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(HealthCheckResult.Healthy("counted"));
+            if (Gate is { } gate)
+            {
+                Entered.TrySetResult();
+                await gate.Task;
+            }
+
+            return HealthCheckResult.Healthy("counted");
         }
     }
 }

@@ -92,6 +92,7 @@ public sealed class ForwardingTests(SharedEnvironment shared) : IAsyncLifetime
         request.Headers.Add("X-Forwarded-Host", "evil.example");
         request.Headers.Add("Forwarded", "for=203.0.113.9;proto=https");
         request.Headers.Add("X-Real-IP", "203.0.113.9");
+        request.Headers.Add("X-Client-IP", "203.0.113.9");
 
         using var response = await _gateway.Client.SendAsync(request);
         var headers = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headers");
@@ -101,6 +102,7 @@ public sealed class ForwardingTests(SharedEnvironment shared) : IAsyncLifetime
         Assert.Equal(_gateway.Address.Authority, headers.GetProperty("X-Forwarded-Host").GetString());
         Assert.False(headers.TryGetProperty("Forwarded", out _));
         Assert.False(headers.TryGetProperty("X-Real-IP", out _));
+        Assert.False(headers.TryGetProperty("X-Client-IP", out _));
     }
 
     [Fact]

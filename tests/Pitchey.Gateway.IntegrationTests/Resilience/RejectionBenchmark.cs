@@ -7,7 +7,7 @@ namespace Pitchey.Gateway.IntegrationTests.Resilience;
 
 /// <summary>
 /// The open-breaker rejection path, measured: not a timed test (it asserts counts only), but it
-/// prints the latency figures that docs/benchmarks.d/resilience.md records. A longer run:
+/// prints the latency figures that docs/benchmarks.md records. A longer run:
 /// <c>PITCHEY_BENCH_REQUESTS=20000 dotnet test ... --filter RejectionBenchmark --logger "console;verbosity=detailed"</c>.
 /// </summary>
 [Collection(SharedEnvironmentCollection.Name)]

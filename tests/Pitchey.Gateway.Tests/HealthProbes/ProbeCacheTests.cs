@@ -22,20 +22,20 @@ public sealed class ProbeCacheTests
     }
 
     [Fact]
-    public async Task GetForProbe_FreshReport_DoesNotRunChecks()
+    public async Task GetForProbe_UntilTtlPlusRunTimeout_ServesTheReportWithoutRefreshing()
     {
         var check = new ControlledCheck();
         check.Gate.SetResult(HealthCheckResult.Healthy());
         using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
-        await harness.Cache.RefreshAsync();
+        var first = await harness.Cache.RefreshAsync();
+        var deadline = first.Report.CompletedAt + harness.Options.CacheTtl + harness.Options.RunTimeout;
 
-        harness.Time.Advance(harness.Options.CacheTtl);
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.NotNull(harness.Cache.GetForProbe());
-        }
+        harness.Time.Advance(deadline - harness.Time.GetUtcNow());
 
-        Assert.Equal(1, check.Calls);
+        Assert.False(harness.Cache.IsStale(first, harness.Time.GetUtcNow()));
+        Assert.True(harness.Cache.IsStale(first, harness.Time.GetUtcNow() + TimeSpan.FromTicks(1)));
+        Assert.Same(first, harness.Cache.GetForProbe());
+        Assert.Equal(1, harness.Cache.RunCount);
     }
 
     [Fact]
@@ -46,12 +46,15 @@ public sealed class ProbeCacheTests
         using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
         var first = await harness.Cache.RefreshAsync();
         check.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        check.NextCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         harness.Time.Advance(harness.Options.CacheTtl + harness.Options.RunTimeout + TimeSpan.FromSeconds(1));
         var served = harness.Cache.GetForProbe();
+        await check.NextCall.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Same(first, served);
-        Assert.True(harness.Cache.IsStale(first, harness.Time.GetUtcNow()));
+        Assert.Equal(2, check.Calls);
+        Assert.Equal(2, harness.Cache.RunCount);
         check.Gate.SetResult(HealthCheckResult.Degraded("slow"));
         var refreshed = await harness.Cache.RefreshAsync();
         Assert.Equal(2, refreshed.Report.Sequence);

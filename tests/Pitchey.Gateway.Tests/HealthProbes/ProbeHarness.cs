@@ -48,10 +48,14 @@ internal sealed class ControlledCheck : IHealthCheck
 
     public TaskCompletionSource FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Set by a test to learn when the next call begins.</summary>
+    public TaskCompletionSource? NextCall { get; set; }
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         FirstCall.TrySetResult();
+        NextCall?.TrySetResult();
         return Gate.Task.WaitAsync(cancellationToken);
     }
 }
