@@ -25,20 +25,21 @@ internal sealed partial class LsnResponseTransform(
     {
     }
 
-    /// <summary>With read-your-writes off, no route gets the transform: nothing runs per response.</summary>
-    public void Apply(TransformBuilderContext context)
-    {
-        if (options.Value.ReadYourWrites)
-        {
-            context.AddResponseTransform(StampAsync);
-        }
-    }
+    // Added unconditionally: YARP applies transforms while it loads its configuration, before
+    // start-up validation of these options has had its say, so the setting is read per response.
+    public void Apply(TransformBuilderContext context) => context.AddResponseTransform(StampAsync);
 
     private async ValueTask StampAsync(ResponseTransformContext context)
     {
         var method = context.HttpContext.Request.Method;
         if (context.ProxyResponse is not { IsSuccessStatusCode: true }
             || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        if (!settings.ReadYourWrites)
         {
             return;
         }
@@ -61,7 +62,7 @@ internal sealed partial class LsnResponseTransform(
             SameSite = SameSiteMode.Lax,
             Secure = context.HttpContext.Request.IsHttps,
             Path = "/",
-            MaxAge = options.Value.LsnCookieMaxAge,
+            MaxAge = settings.LsnCookieMaxAge,
         });
     }
 
