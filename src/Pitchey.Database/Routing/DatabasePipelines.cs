@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Pitchey.Database.DataSources;
 using Pitchey.Database.Diagnostics;
 
 namespace Pitchey.Database.Routing;
@@ -39,7 +39,7 @@ public static partial class DatabasePipelines
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = TimeSpan.FromSeconds(5),
-                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && DatabaseErrors.IsTransient(e)),
                 // Another host is worth trying at once; the same host again needs time to recover.
                 DelayGenerator = static args => ValueTask.FromResult<TimeSpan?>(
                     args.Context.Properties.TryGetValue(AttemptKey, out var attempt) && attempt.NextIsAnotherHost() ? TimeSpan.Zero : null),
@@ -66,7 +66,7 @@ public static partial class DatabasePipelines
                 SamplingDuration = options.BreakerSamplingDuration,
                 BreakDuration = options.BreakerBreakDuration,
                 StateProvider = state.Provider,
-                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsConnectionFailure(e)),
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && DatabaseErrors.IsConnectionFailure(e)),
                 OnOpened = args =>
                 {
                     LogBreakerOpened(logger, (long)args.BreakDuration.TotalMilliseconds);
@@ -85,20 +85,6 @@ public static partial class DatabasePipelines
             });
         });
     }
-
-    /// <summary>Worth trying again: the connection failed or broke, the server is restarting, or a standby cancelled the query.</summary>
-    internal static bool IsTransient(Exception exception) =>
-        exception is NpgsqlException { IsTransient: true } or TimeoutException || IsConnectionFailure(exception);
-
-    /// <summary>The host itself is the problem (not the query): unreachable, broken connection, shutting down or starting up.</summary>
-    internal static bool IsConnectionFailure(Exception exception) => exception switch
-    {
-        PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" } => true,
-        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
-        NpgsqlException => true,
-        TimeoutException => true,
-        _ => false,
-    };
 
     [LoggerMessage(EventId = RoutingEventIds.BreakerOpened, Level = LogLevel.Warning,
         Message = "Primary database circuit opened for {BreakMs} ms: calls that need the primary fail fast")]

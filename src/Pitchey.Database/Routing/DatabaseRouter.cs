@@ -84,7 +84,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         {
             throw Unavailable(open);
         }
-        catch (Exception exception) when (DatabasePipelines.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (DatabaseErrors.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
             throw new DatabaseUnavailableException(DatabaseErrors.Describe(exception), exception) { RetryAfter = _options.RetryBaseDelay };
         }
@@ -113,7 +113,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         {
             throw Unavailable(open);
         }
-        catch (Exception exception) when (DatabasePipelines.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (DatabaseErrors.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
             throw new DatabaseUnavailableException(DatabaseErrors.Describe(exception), exception) { RetryAfter = _options.RetryBaseDelay };
         }
@@ -196,7 +196,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             await using var connection = await slot.Host.DataSource.OpenConnectionAsync(cancellationToken);
             return await work(connection, cancellationToken);
         }
-        catch (Exception exception) when (DatabasePipelines.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (DatabaseErrors.IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
         {
             // The pool's idle connections to this host are most likely dead too (a restart or a
             // failover kills them all at once).

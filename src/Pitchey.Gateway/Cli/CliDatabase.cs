@@ -4,21 +4,11 @@ using Pitchey.Gateway.Configuration;
 
 namespace Pitchey.Gateway.Cli;
 
-/// <summary>Exit codes the verbs share (sysexits.h where one fits).</summary>
-internal static class ExitCodes
-{
-    public const int Usage = 64;
-    public const int DataError = 65;
-    public const int Unavailable = 69;
-    public const int Config = 78;
-    public const int Cancelled = 130;
-}
-
 /// <summary>
 /// How every verb finds its database: <c>--connection</c>, else <c>Database:Primary</c> from the
 /// gateway's own settings (config files and <c>Database__Primary</c>). The string is never printed.
 /// </summary>
-internal static class CliDatabase
+public static class CliDatabase
 {
     public static string? ConnectionString(string? argument, IConfiguration configuration) =>
         argument ?? configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Primary)}"];

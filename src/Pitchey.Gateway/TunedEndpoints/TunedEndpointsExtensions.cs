@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.Queries;
 using Pitchey.Database.Routing;
@@ -154,13 +153,8 @@ internal static partial class TunedEndpointsExtensions
         }
     }
 
-    private static bool IsDatabaseTrouble(Exception exception) => exception switch
-    {
-        PostgresException postgres => postgres.IsTransient || postgres.SqlState is "57P03" or "53300" or "57014",
-        NpgsqlException => true,
-        TimeoutException => true,
-        _ => false,
-    };
+    private static bool IsDatabaseTrouble(Exception exception) =>
+        DatabaseErrors.Classify(exception) is DatabaseErrorKind.Connection or DatabaseErrorKind.Transient or DatabaseErrorKind.Timeout;
 
     [LoggerMessage(EventId = Diagnostics.EventIds.TunedQueryUnavailable, Level = LogLevel.Warning,
         Message = "Tuned endpoint {Path} answered 503: {Reason}")]

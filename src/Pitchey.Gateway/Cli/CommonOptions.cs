@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Pitchey.Gateway.Cli;
+
+/// <summary>
+/// Options several verbs share, each defined once. Public: the load-test tool's verbs take the same
+/// <c>--connection</c> and <c>--config-dir</c> as <c>migrate</c>.
+/// </summary>
+public static class CommonOptions
+{
+    /// <summary><c>--connection "&lt;npgsql&gt;"</c>: overrides <c>Database:Primary</c>; never printed.</summary>
+    public static Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Npgsql connection string of the database (default: Database:Primary from the gateway's settings; never printed)",
+        HelpName = "npgsql",
+    };
+
+    /// <summary><c>--config-dir &lt;dir&gt;</c>: the settings folder, as for <c>serve</c>.</summary>
+    public static Option<string?> ConfigDir { get; } = new(Configuration.GatewayConfiguration.ConfigDirSwitch)
+    {
+        Description = "settings folder (default: config/ beside the binary, or PITCHEY_CONFIG_DIR)",
+        HelpName = "dir",
+    };
+}
