@@ -48,6 +48,3 @@ public sealed class DatabaseHosts : IAsyncDisposable
         return new DatabaseHost(name, endpoint, builder.Build());
     }
 }
-
-/// <summary>A named database host. <see cref="Endpoint"/> is host:port only, safe to show.</summary>
-public sealed record DatabaseHost(string Name, string Endpoint, NpgsqlDataSource DataSource);

@@ -1,8 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Pitchey.Database.HealthChecks;
 
-/// <summary>Thresholds for the database health checks. Bound from <c>Database:HealthChecks</c>.</summary>
+/// <summary>
+/// Thresholds for the database health checks. Bound from <c>Database:HealthChecks</c>; checked by
+/// <see cref="DatabaseHealthOptionsValidator"/>.
+/// </summary>
 public sealed class DatabaseHealthOptions
 {
     public const string SectionName = "Database:HealthChecks";
@@ -11,6 +12,5 @@ public sealed class DatabaseHealthOptions
     /// Latency above which a check reports degraded (warn), in milliseconds.
     /// Default 250, range 1..60000.
     /// </summary>
-    [Range(1, 60_000)]
-    public int DegradedLatencyMs { get; set; } = 250;
+    public int DegradedLatencyMs { get; set; } = DatabaseHealthConstants.DefaultDegradedLatencyMs;
 }

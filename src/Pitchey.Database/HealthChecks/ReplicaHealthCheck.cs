@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Pitchey.Database.Diagnostics;
 using Pitchey.Database.Routing;
 
 namespace Pitchey.Database.HealthChecks;
@@ -24,7 +25,7 @@ internal sealed class ReplicaHealthCheck(ReplicaMonitor monitor, PrimaryBreakerS
         var data = new Dictionary<string, object>
         {
             ["primary"] = Describe(snapshot.Primary, budget),
-            ["primaryCircuit"] = breaker.Describe(),
+            ["primaryCircuit"] = CircuitStates.Word(breaker.State),
         };
         if (snapshot.Replicas.IsEmpty)
         {

@@ -1,28 +1,7 @@
-using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Pitchey.Database.Queries;
-
-/// <summary>The creator dashboard's body (the existing API's names).</summary>
-public sealed record CreatorDashboard(CreatorOverview Overview, IReadOnlyList<RecentPitch> RecentPitches);
-
-/// <summary>
-/// A creator's totals. <c>totalInvestments</c> counts investments in the creator's pitches,
-/// <c>activeDeals</c> those with status <c>active</c>, <c>pendingActions</c> NDA requests awaiting
-/// the creator, <c>totalNDAs</c> NDAs on the creator's pitches.
-/// </summary>
-public sealed record CreatorOverview(
-    long TotalPitches,
-    long TotalViews,
-    long TotalFollowers,
-    long TotalInvestments,
-    long ActiveDeals,
-    long PendingActions,
-    [property: JsonPropertyName("totalNDAs")] long TotalNdas);
-
-/// <summary>One of the creator's five newest pitches.</summary>
-public sealed record RecentPitch(long Id, string Title, string? Logline, string? Genre, string Status, int Views, int Likes, long NdaRequests);
 
 /// <summary>
 /// The creator dashboard: two statements in one round trip (a batch), each made of per-creator

@@ -37,6 +37,3 @@ public sealed record PitchCard(
         reader.GetBoolean(10),
         new PitchCreator(reader.GetInt64(11), reader.GetString(12), reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14)));
 }
-
-/// <summary>The pitch's creator as lists show it.</summary>
-public sealed record PitchCreator(long Id, string Username, string UserType, string? CompanyName);

@@ -5,12 +5,6 @@ using NpgsqlTypes;
 
 namespace Pitchey.Database.Queries;
 
-/// <summary>One search request, already validated. <paramref name="Text"/> is whatever the user typed.</summary>
-public sealed record SearchRequest(string Text, string? Genre, string? Format, int Limit, int Offset);
-
-/// <summary>A ranked page of matches; <paramref name="TotalIsEstimate"/> when the candidate limit was reached.</summary>
-public sealed record SearchPage(IReadOnlyList<PitchCard> Items, long Total, bool TotalIsEstimate, bool HasMore);
-
 /// <summary>
 /// Full-text search over the weighted <c>search_vector</c> (title A, logline B, description C).
 /// <c>websearch_to_tsquery</c> accepts any text without a syntax error. The GIN index finds the

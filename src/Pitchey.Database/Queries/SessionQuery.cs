@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -7,23 +6,11 @@ using NpgsqlTypes;
 
 namespace Pitchey.Database.Queries;
 
-/// <summary>The signed-in user as <c>/api/auth/session</c> returns it (the existing API's names).</summary>
-public sealed record SessionUser(
-    long Id,
-    string Email,
-    string Username,
-    string Name,
-    string UserType,
-    string? FirstName,
-    string? LastName,
-    string? Bio,
-    string? CompanyName,
-    string? ProfileImage);
-
 /// <summary>
 /// Session lookup: token -> live session of an active user, by the primary key of <c>sessions</c>.
-/// A small in-process cache answers repeated lookups without the database for
-/// <see cref="TunedQueryOptions.SessionCacheTtl"/>, and never past the session's <c>expires_at</c>.
+/// A bounded in-process cache (<see cref="TunedQueryOptions.SessionCacheSize"/> sessions) answers
+/// repeated lookups without the database for <see cref="TunedQueryOptions.SessionCacheTtl"/>, and
+/// never past the session's <c>expires_at</c>.
 /// In hashed mode <c>sessions.id</c> holds the SHA-256 (lowercase hex) of the token.
 /// </summary>
 /// <remarks>
@@ -31,7 +18,7 @@ public sealed record SessionUser(
 /// cache, so both agree on when a session ends. One fixed statement, prepared explicitly (see
 /// <see cref="BrowseQuery"/>). Revoking a session takes effect within the cache TTL.
 /// </remarks>
-public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvider time)
+public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvider time) : IDisposable
 {
     /// <summary>Tokens longer than this are rejected without a lookup.</summary>
     public const int MaxTokenLength = 512;
@@ -41,8 +28,8 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
         "u.profile_image_url, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id " +
         "WHERE s.id = $1 AND s.expires_at > $2 AND u.is_active";
 
-    private readonly ConcurrentDictionary<string, CachedSession> _cache = new(StringComparer.Ordinal);
     private readonly TunedQueryOptions _options = options.Value;
+    private readonly ExpiringCache<string, SessionUser> _cache = new(options.Value.SessionCacheSize, time);
     private long _lookups;
 
     /// <summary>How many lookups reached the database; tests use it.</summary>
@@ -61,23 +48,7 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
     }
 
     /// <summary>A cached live session, or false: the caller then runs <see cref="LoadAsync"/>.</summary>
-    public bool TryGetCached(string key, out SessionUser? user)
-    {
-        if (_cache.TryGetValue(key, out var entry))
-        {
-            var now = time.GetUtcNow();
-            if (now < entry.ExpiresAt && now < entry.CachedUntil)
-            {
-                user = entry.User;
-                return true;
-            }
-
-            _cache.TryRemove(key, out _);
-        }
-
-        user = null;
-        return false;
-    }
+    public bool TryGetCached(string key, out SessionUser? user) => _cache.TryGet(key, out user);
 
     /// <summary>Looks the session up in the database and caches a live one. Null: no live session.</summary>
     public async Task<SessionUser?> LoadAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)
@@ -111,18 +82,20 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
             reader.IsDBNull(8) ? null : reader.GetString(8));
         var expiresAt = new DateTimeOffset(reader.GetFieldValue<DateTime>(9), TimeSpan.Zero);
 
+        Remember(key, user, expiresAt, now);
+        return user;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    /// <summary>Caches a live session until the TTL ends or the session does, whichever comes first.</summary>
+    internal void Remember(string key, SessionUser user, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
         if (_options.SessionCacheTtl > TimeSpan.Zero)
         {
-            if (_cache.Count >= _options.SessionCacheSize)
-            {
-                // Crude but bounded: a full cache starts over rather than tracking recency per hit.
-                _cache.Clear();
-            }
-
-            _cache[key] = new CachedSession(user, expiresAt, now + _options.SessionCacheTtl);
+            var until = now + _options.SessionCacheTtl;
+            _cache.Set(key, user, until < expiresAt ? until : expiresAt);
         }
-
-        return user;
     }
 
     private static string DisplayName(string? firstName, string? lastName, string username) =>
@@ -133,6 +106,4 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
             (_, null or "") => firstName!,
             _ => firstName + " " + lastName,
         };
-
-    private sealed record CachedSession(SessionUser User, DateTimeOffset ExpiresAt, DateTimeOffset CachedUntil);
 }

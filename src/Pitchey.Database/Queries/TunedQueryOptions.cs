@@ -1,8 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Pitchey.Database.Queries;
 
-/// <summary>Knobs of the tuned queries. Bound from the <c>TunedQueries</c> section.</summary>
+/// <summary>
+/// Knobs of the tuned queries. Bound from the <c>TunedQueries</c> section; bounds in
+/// <see cref="TunedQueryConstants"/>, checked by <see cref="TunedQueryOptionsValidator"/>.
+/// </summary>
 public sealed class TunedQueryOptions
 {
     public const string SectionName = "TunedQueries";
@@ -11,37 +12,37 @@ public sealed class TunedQueryOptions
     /// Browse: a match set up to this size is counted exactly; a bigger one reports the planner's
     /// estimate, flagged <c>totalIsEstimate</c>. Default 10,000; range 100-10,000,000.
     /// </summary>
-    [Range(100, 10_000_000, ErrorMessage = "TunedQueries:ExactCountLimit must be between 100 and 10000000.")]
-    public int ExactCountLimit { get; set; } = 10_000;
+    public int ExactCountLimit { get; set; } = TunedQueryConstants.DefaultExactCountLimit;
 
-    /// <summary>Browse: how long a total is reused for the same filters. Default 60 s; range 1 s-1 h.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "TunedQueries:CountCacheTtl must be between 00:00:01 and 01:00:00.")]
-    public TimeSpan CountCacheTtl { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Browse: how long a total is reused for the same filters (at most 10,000 filters are kept;
+    /// a full cache evicts the least recently used). Default 60 s; range 1 s-1 h.
+    /// </summary>
+    public TimeSpan CountCacheTtl { get; set; } = TunedQueryConstants.DefaultCountCacheTtl;
 
     /// <summary>
     /// Browse: the deepest <c>offset</c> accepted (deeper pages use <c>cursor</c>, fast at any depth).
     /// Default 10,000; range 0-1,000,000.
     /// </summary>
-    [Range(0, 1_000_000, ErrorMessage = "TunedQueries:MaxOffset must be between 0 and 1000000.")]
-    public int MaxOffset { get; set; } = 10_000;
+    public int MaxOffset { get; set; } = TunedQueryConstants.DefaultMaxOffset;
 
     /// <summary>
     /// Search: at most this many matching rows are ranked, which bounds what a very common term
     /// costs; the total is then flagged as an estimate. Default 2,000; range 100-1,000,000.
     /// </summary>
-    [Range(100, 1_000_000, ErrorMessage = "TunedQueries:SearchCandidateLimit must be between 100 and 1000000.")]
-    public int SearchCandidateLimit { get; set; } = 2_000;
+    public int SearchCandidateLimit { get; set; } = TunedQueryConstants.DefaultSearchCandidateLimit;
 
     /// <summary>
     /// Session: how long a looked-up session is reused (never past its <c>expires_at</c>).
     /// Default 30 s; range 0 (no cache) to 10 min.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "TunedQueries:SessionCacheTtl must be between 00:00:00 and 00:10:00.")]
-    public TimeSpan SessionCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SessionCacheTtl { get; set; } = TunedQueryConstants.DefaultSessionCacheTtl;
 
-    /// <summary>Session: the most sessions kept in the cache. Default 100,000; range 1-10,000,000.</summary>
-    [Range(1, 10_000_000, ErrorMessage = "TunedQueries:SessionCacheSize must be between 1 and 10000000.")]
-    public int SessionCacheSize { get; set; } = 100_000;
+    /// <summary>
+    /// Session: the most sessions kept in the cache; a full cache evicts the least recently used.
+    /// Default 100,000; range 1-10,000,000.
+    /// </summary>
+    public int SessionCacheSize { get; set; } = TunedQueryConstants.DefaultSessionCacheSize;
 
     /// <summary>
     /// Session: <c>sessions.id</c> holds the lowercase hex SHA-256 of the token instead of the token
@@ -51,14 +52,12 @@ public sealed class TunedQueryOptions
     public bool HashedSessionTokens { get; set; }
 
     /// <summary>Platform stats: how often the snapshot is refreshed. Default 60 s; range 1 s-1 h.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "TunedQueries:PlatformStatsInterval must be between 00:00:01 and 01:00:00.")]
-    public TimeSpan PlatformStatsInterval { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PlatformStatsInterval { get; set; } = TunedQueryConstants.DefaultPlatformStatsInterval;
 
     /// <summary>
     /// Browse: the secret that signs cursors (HMAC-SHA256), at least 32 characters. Default: a random
     /// secret per process, so a cursor is only valid on the instance that issued it until restart;
     /// set it (the same on every instance) behind a load balancer. Never logged.
     /// </summary>
-    [MinLength(32, ErrorMessage = "TunedQueries:CursorSecret must be at least 32 characters.")]
     public string? CursorSecret { get; set; }
 }

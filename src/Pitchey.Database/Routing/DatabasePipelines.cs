@@ -5,7 +5,6 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Pitchey.Database.DataSources;
-using Pitchey.Database.Diagnostics;
 
 namespace Pitchey.Database.Routing;
 
@@ -21,6 +20,7 @@ public static partial class DatabasePipelines
     /// <summary>Marks the read in flight, so the retry delay can tell a failover from a same-host retry.</summary>
     internal static readonly ResiliencePropertyKey<IReadAttempt> AttemptKey = new("pitchey.db.read-attempt");
 
+    /// <summary>Adds both pipelines and the breaker state they share with routing and health.</summary>
     internal static void Register(IServiceCollection services)
     {
         services.AddSingleton<PrimaryBreakerState>();
@@ -38,7 +38,7 @@ public static partial class DatabasePipelines
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(5),
+                MaxDelay = DatabaseRoutingConstants.MaxRetryDelay,
                 ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } e && DatabaseErrors.IsTransient(e)),
                 // Another host is worth trying at once; the same host again needs time to recover.
                 DelayGenerator = static args => ValueTask.FromResult<TimeSpan?>(
@@ -85,41 +85,4 @@ public static partial class DatabasePipelines
             });
         });
     }
-
-    [LoggerMessage(EventId = RoutingEventIds.BreakerOpened, Level = LogLevel.Warning,
-        Message = "Primary database circuit opened for {BreakMs} ms: calls that need the primary fail fast")]
-    private static partial void LogBreakerOpened(ILogger logger, long breakMs);
-
-    [LoggerMessage(EventId = RoutingEventIds.BreakerHalfOpened, Level = LogLevel.Information,
-        Message = "Primary database circuit half-open: letting a trial call through")]
-    private static partial void LogBreakerHalfOpened(ILogger logger);
-
-    [LoggerMessage(EventId = RoutingEventIds.BreakerClosed, Level = LogLevel.Information,
-        Message = "Primary database circuit closed: the primary answers again")]
-    private static partial void LogBreakerClosed(ILogger logger);
-}
-
-/// <summary>The primary breaker's state, readable by routing, health and the LSN reader.</summary>
-internal sealed class PrimaryBreakerState
-{
-    public CircuitBreakerStateProvider Provider { get; } = new();
-
-    /// <summary>Open or isolated: calls to the primary are refused without connecting.</summary>
-    public bool IsOpen => Provider.CircuitState is CircuitState.Open or CircuitState.Isolated;
-
-    public string Describe() => Provider.CircuitState switch
-    {
-        CircuitState.Open => "open",
-        CircuitState.HalfOpen => "half-open",
-        CircuitState.Isolated => "isolated",
-        _ => "closed",
-    };
-}
-
-/// <summary>The part of a read in flight that the retry strategy needs to see.</summary>
-internal interface IReadAttempt
-{
-    bool NextIsAnotherHost();
-
-    void OnRetry(bool otherHost);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NpgsqlTypes;
 using Pitchey.Database.DataSources;
 
@@ -41,7 +40,3 @@ public sealed record HostStatus(
         Reachable && InRecovery && LagSeconds is { } lag && lag <= maxLagSeconds
         && (minimumLsn is not { } wanted || (Lsn is { } replayed && replayed >= wanted));
 }
-
-/// <summary>Every host's status at one moment.</summary>
-/// <param name="Sequence">Increases with every swap; 0 before the first check.</param>
-public sealed record TopologySnapshot(HostStatus Primary, ImmutableArray<HostStatus> Replicas, long Sequence);

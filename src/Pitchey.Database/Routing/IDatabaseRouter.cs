@@ -25,10 +25,3 @@ public interface IDatabaseRouter
         Func<NpgsqlConnection, CancellationToken, Task<T>> write,
         CancellationToken cancellationToken = default);
 }
-
-/// <summary>Per-read routing inputs.</summary>
-/// <param name="MinimumLsn">Read-your-writes: only a host that has replayed past this LSN may serve the read.</param>
-public sealed record ReadOptions(NpgsqlTypes.NpgsqlLogSequenceNumber? MinimumLsn = null);
-
-/// <summary>What the work returned and where it ran.</summary>
-public sealed record RoutedResult<T>(T Value, DatabaseHost Host, bool OnReplica);

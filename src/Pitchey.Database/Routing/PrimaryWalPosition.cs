@@ -14,17 +14,35 @@ namespace Pitchey.Database.Routing;
 /// flight); otherwise it joins the one read queued behind the current one. A write storm costs
 /// at most one query in flight plus one queued, whatever the number of writers.
 /// </summary>
-internal sealed partial class PrimaryWalPosition(
-    DatabaseHosts hosts,
-    PrimaryBreakerState breaker,
-    IOptions<DatabaseRoutingOptions> options,
-    TimeProvider time,
-    ILogger<PrimaryWalPosition> logger)
+/// <remarks>
+/// Public for the gateway's response transform; built by <c>AddPitcheyDatabase</c>, which owns the
+/// breaker state it reads.
+/// </remarks>
+public sealed partial class PrimaryWalPosition
 {
+    private readonly DatabaseHosts _hosts;
+    private readonly PrimaryBreakerState _breaker;
+    private readonly IOptions<DatabaseRoutingOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PrimaryWalPosition> _logger;
     private readonly Lock _gate = new();
     private Fetch? _latest;
     private Fetch? _queued;
     private long _queries;
+
+    internal PrimaryWalPosition(
+        DatabaseHosts hosts,
+        PrimaryBreakerState breaker,
+        IOptions<DatabaseRoutingOptions> options,
+        TimeProvider time,
+        ILogger<PrimaryWalPosition> logger)
+    {
+        _hosts = hosts;
+        _breaker = breaker;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
 
     /// <summary>Queries sent so far (tests check the coalescing).</summary>
     public long Queries => Interlocked.Read(ref _queries);
@@ -36,7 +54,7 @@ internal sealed partial class PrimaryWalPosition(
     /// </summary>
     public async Task<NpgsqlLogSequenceNumber?> AfterAsync(long completedAt, CancellationToken cancellationToken)
     {
-        if (breaker.IsOpen)
+        if (_breaker.IsOpen)
         {
             return null;
         }
@@ -62,7 +80,7 @@ internal sealed partial class PrimaryWalPosition(
             }
             else
             {
-                var fresh = new Fetch { StartedAt = time.GetTimestamp() };
+                var fresh = new Fetch { StartedAt = _time.GetTimestamp() };
                 _latest = fresh;
                 fresh.Task = QueryAsync();
                 task = fresh.Task;
@@ -77,7 +95,7 @@ internal sealed partial class PrimaryWalPosition(
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         lock (_gate)
         {
-            next.StartedAt = time.GetTimestamp();
+            next.StartedAt = _time.GetTimestamp();
             _latest = next;
             _queued = null;
         }
@@ -88,21 +106,21 @@ internal sealed partial class PrimaryWalPosition(
     private async Task<NpgsqlLogSequenceNumber?> QueryAsync()
     {
         Interlocked.Increment(ref _queries);
-        var timeout = options.Value.LsnTimeout;
+        var timeout = _options.Value.LsnTimeout;
         try
         {
-            using var cancellation = new CancellationTokenSource(timeout, time);
+            using var cancellation = new CancellationTokenSource(timeout, _time);
             var query = Task.Run(async () =>
             {
-                await using var connection = await hosts.Primary.DataSource.OpenConnectionAsync(cancellation.Token);
+                await using var connection = await _hosts.Primary.DataSource.OpenConnectionAsync(cancellation.Token);
                 await using var command = new NpgsqlCommand("SELECT pg_current_wal_lsn()", connection);
                 return (NpgsqlLogSequenceNumber?)(NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(cancellation.Token))!;
             });
-            return await query.WaitAsync(timeout, time);
+            return await query.WaitAsync(timeout, _time);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogUnavailable(logger, DatabaseErrors.Describe(exception));
+            LogUnavailable(_logger, DatabaseErrors.Describe(exception));
             return null;
         }
     }
@@ -114,7 +132,7 @@ internal sealed partial class PrimaryWalPosition(
         public Task<NpgsqlLogSequenceNumber?> Task { get; set; } = null!;
     }
 
-    [LoggerMessage(EventId = RoutingEventIds.WalPositionUnavailable, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = EventIds.WalPositionUnavailable, EventName = nameof(EventIds.WalPositionUnavailable), Level = LogLevel.Debug,
         Message = "Could not read the primary's WAL position for read-your-writes: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
 }

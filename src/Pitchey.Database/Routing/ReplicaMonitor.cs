@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Pitchey.Database.DataSources;
-using Pitchey.Database.Diagnostics;
 
 namespace Pitchey.Database.Routing;
 
@@ -141,7 +140,7 @@ internal sealed partial class ReplicaMonitor : BackgroundService
         }
         catch (Exception exception) when (exception is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
-            if (exception is NpgsqlException and not PostgresException)
+            if (DatabaseErrors.IsConnectionFailure(exception))
             {
                 // Pooled connections to a host that went away are dead; do not hand them out again.
                 host.DataSource.Clear();
@@ -236,20 +235,4 @@ internal sealed partial class ReplicaMonitor : BackgroundService
             }
         }
     }
-
-    [LoggerMessage(EventId = RoutingEventIds.HostBecameReachable, Level = LogLevel.Information,
-        Message = "Database host {HostName} ({Endpoint}) is reachable as {Role}")]
-    private static partial void LogReachable(ILogger logger, string hostName, string endpoint, string role);
-
-    [LoggerMessage(EventId = RoutingEventIds.HostBecameUnreachable, Level = LogLevel.Warning,
-        Message = "Database host {HostName} ({Endpoint}) is unreachable: {Reason}")]
-    private static partial void LogUnreachable(ILogger logger, string hostName, string endpoint, string reason);
-
-    [LoggerMessage(EventId = RoutingEventIds.ReplicaLagExceeded, Level = LogLevel.Warning,
-        Message = "Replica {HostName} is {LagSeconds:0.###} s ({LagBytes} bytes) behind, over the default {BudgetSeconds} s budget; reads without a looser rule go elsewhere")]
-    private static partial void LogLagExceeded(ILogger logger, string hostName, double lagSeconds, long lagBytes, double budgetSeconds);
-
-    [LoggerMessage(EventId = RoutingEventIds.ReplicaRoleChanged, Level = LogLevel.Warning,
-        Message = "Database host {HostName} changed role to {Role}")]
-    private static partial void LogRoleChanged(ILogger logger, string hostName, string role);
 }

@@ -13,7 +13,7 @@ internal sealed class ProbeMetricsWindow
 
     public ProbeMetrics Add(HealthStatus status, TimeSpan duration, IReadOnlyList<ProbeEntry> entries, int capacity)
     {
-        var performance = entries.FirstOrDefault(e => e.Name == DatabaseModule.CheckNames.Performance);
+        var performance = entries.FirstOrDefault(e => e.Name == DatabaseCheckNames.Performance);
         var queryMs = ReadDouble(performance, "queryMs");
         var connections = ReadDouble(performance, "connectionCount");
 

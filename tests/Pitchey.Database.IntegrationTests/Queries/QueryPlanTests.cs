@@ -29,7 +29,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     [MemberData(nameof(BrowseCases))]
     public async Task Browse_OffsetPage_WalksTheSortIndex(BrowseSort sort, bool descending, string index)
     {
-        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(NoFilter), sort, descending);
+        var sql = BrowseSql.BuildPage(BrowseSql.FilterShape(NoFilter), sort, descending);
 
         var nodes = await database.PlanNodesAsync(sql, 25, 1000);
 
@@ -41,7 +41,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     public async Task Browse_CursorPage_WalksTheSortIndexFromTheKey(BrowseSort sort, bool descending, string index)
     {
         var filter = NoFilter with { Genre = "Drama" };
-        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(filter) | BrowseQuery.CursorShape, sort, descending);
+        var sql = BrowseSql.BuildPage(BrowseSql.FilterShape(filter) | BrowseSql.CursorShape, sort, descending);
         object key = sort switch
         {
             BrowseSort.Date => DateTime.UtcNow.AddYears(-1),
@@ -58,7 +58,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     [Fact]
     public async Task Browse_FrontendCall_WalksTheDateIndex()
     {
-        var sql = BrowseQuery.BuildPageSql(BrowseQuery.FilterShape(NoFilter with { Genre = "Drama" }), BrowseSort.Date, true);
+        var sql = BrowseSql.BuildPage(BrowseSql.FilterShape(NoFilter with { Genre = "Drama" }), BrowseSort.Date, true);
 
         AssertIndexDriven(await database.PlanNodesAsync(sql, "Drama", 25, 48), "pitches_browse_date_idx");
     }

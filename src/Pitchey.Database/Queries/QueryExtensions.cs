@@ -2,19 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pitchey.Database.Configuration;
 
 namespace Pitchey.Database.Queries;
 
-/// <summary>Wiring for the tuned queries (needs <see cref="DatabaseModule.AddPitcheyDatabase"/> for the router).</summary>
-public static class TunedQueriesModule
+/// <summary>Wiring for the tuned queries (needs <see cref="DatabaseExtensions.AddPitcheyDatabase"/> for the router).</summary>
+public static class QueryExtensions
 {
     public static IHostApplicationBuilder AddTunedQueries(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<TunedQueryOptions>()
-            .BindConfiguration(TunedQueryOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<TunedQueryOptions, TunedQueryOptionsValidator>(TunedQueryOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BrowseQuery>();
         builder.Services.AddSingleton<SearchQuery>();

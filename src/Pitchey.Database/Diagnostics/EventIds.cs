@@ -1,8 +1,13 @@
 namespace Pitchey.Database.Diagnostics;
 
-/// <summary>Log event ids of database routing (range 5200-5299), kept unique in one place.</summary>
-internal static class RoutingEventIds
+/// <summary>
+/// Log event ids of the database module, unique in this one table: 5100-5199 the tuned queries,
+/// 5200-5299 routing. Used as <c>EventId = EventIds.X, EventName = nameof(EventIds.X)</c>.
+/// </summary>
+internal static class EventIds
 {
+    public const int PlatformStatsRefreshFailed = 5100;
+
     public const int HostBecameReachable = 5200;
     public const int HostBecameUnreachable = 5201;
     public const int ReplicaRoleChanged = 5202;

@@ -2,18 +2,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.DataSources;
+using Pitchey.Database.Diagnostics;
 using Pitchey.Database.Routing;
 
 namespace Pitchey.Database.Queries;
-
-/// <summary>
-/// Platform-wide totals (the existing API's names). <c>totalPitches</c> counts published, public
-/// pitches; <c>totalViews</c> sums view counts of all pitches; <c>totalInvestments</c> counts
-/// investments; <c>activeUsers</c> counts active accounts; <c>newPitchesThisWeek</c> counts
-/// published, public pitches created in the last 7 days.
-/// </summary>
-public sealed record PlatformStats(
-    long TotalPitches, long TotalViews, long TotalInvestments, long ActiveUsers, long NewPitchesThisWeek, DateTimeOffset LastUpdated);
 
 /// <summary>
 /// The platform stats snapshot. Aggregates over whole tables are fine once a minute and never fine
@@ -63,9 +56,9 @@ public sealed partial class PlatformStatsSnapshot(
         {
             await StartRefresh();
         }
-        catch (Exception exception) when (exception is NpgsqlException or DatabaseUnavailableException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogRefreshFailed(logger, DataSources.DatabaseErrors.Describe(exception));
+            LogRefreshFailed(logger, DatabaseErrors.Describe(exception));
         }
     }
 
@@ -103,13 +96,7 @@ public sealed partial class PlatformStatsSnapshot(
         }
     }
 
-    [LoggerMessage(EventId = QueryEventIds.PlatformStatsRefreshFailed, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.PlatformStatsRefreshFailed, EventName = nameof(EventIds.PlatformStatsRefreshFailed), Level = LogLevel.Warning,
         Message = "Platform stats refresh failed ({Reason}); serving the previous snapshot")]
     private static partial void LogRefreshFailed(ILogger logger, string reason);
-}
-
-/// <summary>Log event ids of the tuned queries (database module range 5100-5199).</summary>
-internal static class QueryEventIds
-{
-    public const int PlatformStatsRefreshFailed = 5100;
 }

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Time.Testing;
+using Pitchey.Database.Queries;
+
+namespace Pitchey.Database.Tests.Queries;
+
+public sealed class ExpiringCacheTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Set_FullCache_EvictsAFewEntriesNotAll()
+    {
+        using var cache = new ExpiringCache<int, string>(1000, _time);
+        var until = _time.GetUtcNow().AddMinutes(1);
+        for (var i = 0; i < 1000; i++)
+        {
+            cache.Set(i, $"value{i}", until);
+        }
+
+        cache.Set(1000, "one more", until);
+
+        var kept = Enumerable.Range(0, 1000).Count(i => cache.TryGet(i, out _));
+        Assert.InRange(kept, 900, 999);
+        Assert.True(cache.TryGet(1000, out var newest));
+        Assert.Equal("one more", newest);
+        Assert.InRange(cache.Count, 901, 1000);
+    }
+
+    [Fact]
+    public void Set_CapacityOfOne_ReplacesTheEntry()
+    {
+        using var cache = new ExpiringCache<int, string>(1, _time);
+        var until = _time.GetUtcNow().AddMinutes(1);
+        cache.Set(1, "first", until);
+
+        cache.Set(2, "second", until);
+
+        Assert.False(cache.TryGet(1, out _));
+        Assert.True(cache.TryGet(2, out _));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void TryGet_PastItsEndOnTheInjectedClock_IsAMiss()
+    {
+        using var cache = new ExpiringCache<string, string>(10, _time);
+        cache.Set("key", "value", _time.GetUtcNow().AddSeconds(30));
+
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.True(cache.TryGet("key", out _));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(cache.TryGet("key", out _));
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void Set_AlreadyEnded_IsNotKept()
+    {
+        using var cache = new ExpiringCache<string, string>(10, _time);
+
+        cache.Set("key", "value", _time.GetUtcNow());
+
+        Assert.False(cache.TryGet("key", out _));
+        Assert.Equal(0, cache.Count);
+    }
+}
