@@ -1,11 +1,11 @@
 using Pitchey.Database;
+using Pitchey.Gateway.ApiEndpoints;
 using Pitchey.Gateway.Configuration;
-using Pitchey.Gateway.DatabaseRouting;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
 using Pitchey.Gateway.Proxy;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Gateway.TunedEndpoints;
+using Pitchey.Gateway.RoutingHeaders;
 
 namespace Pitchey.Gateway;
 
@@ -22,11 +22,11 @@ internal static class GatewayApp
         builder.AddGatewayConfiguration(args, overrides);
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
-        builder.AddDatabaseRouting();
+        builder.AddRoutingHeaders();
         builder.AddHealthProbes();
-        builder.AddTunedEndpoints();
+        builder.AddApiEndpoints();
         builder.AddGatewayProxy();
-        builder.AddGatewayResilience();
+        builder.AddGatewayResilience(); // after the proxy: it replaces YARP's HTTP client factory
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -37,7 +37,7 @@ internal static class GatewayApp
         app.UseGatewayForwardedHeaders();
         app.UseGatewayResilience();
         app.MapHealthProbes();
-        app.MapTunedEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)
+        app.MapApiEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)
         app.MapGatewayProxy(ResilienceExtensions.UseUpstreamBreakers);
         return app;
     }

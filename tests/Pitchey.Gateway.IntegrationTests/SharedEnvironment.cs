@@ -27,9 +27,3 @@ public sealed class SharedEnvironment : IAsyncLifetime
         await Database.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class SharedEnvironmentCollection : ICollectionFixture<SharedEnvironment>
-{
-    public const string Name = "shared database and stand-in";
-}

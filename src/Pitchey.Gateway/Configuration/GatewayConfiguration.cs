@@ -2,29 +2,17 @@ namespace Pitchey.Gateway.Configuration;
 
 /// <summary>
 /// Where settings come from, lowest precedence first: <c>appsettings.json</c>,
-/// <c>appsettings.{Environment}.json</c> and <c>gateway.json</c> from the config folder (each
-/// reloaded when it changes), environment variables (<c>Section__Key</c>), the command line,
-/// then programmatic overrides.
+/// <c>appsettings.{Environment}.json</c> and <c>gateway.json</c> from the config folder,
+/// environment variables (<c>Section__Key</c>); <c>serve</c> adds the command line and
+/// programmatic overrides on top (<see cref="GatewayConfigurationExtensions"/>).
 /// </summary>
 internal static class GatewayConfiguration
 {
     /// <summary>Environment variable naming the config folder. Default: <c>config/</c> beside the binary.</summary>
     public const string ConfigDirVariable = "PITCHEY_CONFIG_DIR";
 
-    public static WebApplicationBuilder AddGatewayConfiguration(
-        this WebApplicationBuilder builder, string[] args, IReadOnlyDictionary<string, string?>? overrides)
-    {
-        var configuration = builder.Configuration;
-        configuration.Sources.Clear();
-        configuration.AddGatewaySources(ResolveConfigDir(args), builder.Environment.EnvironmentName, reloadOnChange: true)
-            .AddCommandLine(args);
-        if (overrides is not null)
-        {
-            configuration.AddInMemoryCollection(overrides);
-        }
-
-        return builder;
-    }
+    /// <summary>Command-line switch naming the config folder; wins over <see cref="ConfigDirVariable"/>.</summary>
+    public const string ConfigDirSwitch = "--config-dir";
 
     /// <summary>
     /// The settings the one-shot verbs read: the same files and environment variables as
@@ -40,10 +28,8 @@ internal static class GatewayConfiguration
         return new ConfigurationBuilder().AddGatewaySources(directory, environment, reloadOnChange: false).Build();
     }
 
-    /// <summary>Command-line switch naming the config folder; wins over <see cref="ConfigDirVariable"/>.</summary>
-    public const string ConfigDirSwitch = "--config-dir";
-
-    private static IConfigurationBuilder AddGatewaySources(
+    /// <summary>The files (each reloaded when it changes, if asked) and the environment variables.</summary>
+    internal static IConfigurationBuilder AddGatewaySources(
         this IConfigurationBuilder configuration, string configDir, string environment, bool reloadOnChange) =>
         configuration
             .AddJsonFile(Path.Combine(configDir, "appsettings.json"), optional: true, reloadOnChange)

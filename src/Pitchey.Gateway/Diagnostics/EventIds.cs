@@ -1,8 +1,14 @@
-using Microsoft.Extensions.Logging;
-
 namespace Pitchey.Gateway.Diagnostics;
 
-/// <summary>Every log event id the gateway uses, in one place so they stay unique.</summary>
+/// <summary>
+/// Every log event id of the gateway, in one table so they stay unique. A log method names its
+/// entry twice: <c>[LoggerMessage(EventId = EventIds.X, EventName = nameof(EventIds.X), ...)]</c>.
+/// </summary>
+/// <remarks>
+/// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
+/// 1400-1449 API endpoints, 1450-1499 routing headers. The database module keeps its own table,
+/// outside these ranges.
+/// </remarks>
 internal static class EventIds
 {
     // Health probes: 1000-1099
@@ -14,9 +20,6 @@ internal static class EventIds
     // Proxy: 1100-1199
     public const int TrustedProxiesConfigured = 1100;
 
-    // Tuned endpoints: 1400-1449
-    public const int TunedQueryUnavailable = 1400;
-
     // Resilience: 1200-1299
     public const int BreakerOpened = 1200;
     public const int BreakerHalfOpened = 1201;
@@ -26,8 +29,9 @@ internal static class EventIds
     public const int ResilienceSettingsRejected = 1205;
     public const int BreakerSettingsChanged = 1206;
 
-    // Database routing (HTTP side): 1450-1499
-    public const int LsnStampSkipped = 1450;
+    // API endpoints: 1400-1449
+    public const int ApiDatabaseUnavailable = 1400;
 
-    public static EventId Of(int id, string name) => new(id, name);
+    // Routing headers (the HTTP side of read-your-writes): 1450-1499
+    public const int LsnStampSkipped = 1450;
 }

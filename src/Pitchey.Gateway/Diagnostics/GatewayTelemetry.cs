@@ -1,21 +1,17 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 
 namespace Pitchey.Gateway.Diagnostics;
 
-/// <summary>The gateway's one <see cref="ActivitySource"/> and one <see cref="Meter"/>.</summary>
+/// <summary>
+/// The gateway's telemetry name and its one <see cref="ActivitySource"/>. Its meter is not here:
+/// each host gets its own from <see cref="System.Diagnostics.Metrics.IMeterFactory"/>
+/// (<see cref="HealthRunMetrics"/>, <see cref="ResilienceMetrics"/>), so gateways sharing a
+/// process never mix their figures.
+/// </summary>
 internal static class GatewayTelemetry
 {
+    /// <summary>The name of the gateway's meter and activity source.</summary>
     public const string Name = "Pitchey.Gateway";
 
     public static readonly ActivitySource ActivitySource = new(Name);
-
-    public static readonly Meter Meter = new(Name);
-
-    /// <summary>Health-check runs, tagged with the resulting status.</summary>
-    public static readonly Counter<long> HealthRuns =
-        Meter.CreateCounter<long>("pitchey.health.runs", description: "Health-check runs (the probe cache refreshes).");
-
-    public static readonly Histogram<double> HealthRunDuration =
-        Meter.CreateHistogram<double>("pitchey.health.run.duration", unit: "s", description: "Duration of a health-check run.");
 }

@@ -6,51 +6,61 @@ using Pitchey.Gateway.Proxy;
 namespace Pitchey.Gateway.HealthProbes;
 
 /// <summary>
-/// The probe endpoints. Every one answers from <see cref="ProbeCache"/> with pre-rendered bytes;
-/// none of them ever waits on a health check or the database.
+/// The probe endpoints (mapped by <see cref="HealthProbesExtensions.MapHealthProbes"/>). Every one
+/// answers from <see cref="ProbeCache"/> with pre-rendered bytes; none of them ever waits on a
+/// health check or the database.
 /// </summary>
-internal static class HealthProbeEndpoints
+internal sealed class HealthProbeEndpoints(ProbeCache cache, TimeProvider time)
 {
     private const string Json = "application/json";
     private const string ProblemJson = "application/problem+json";
     private const string NoStore = "no-store";
-    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
     private static readonly byte[] LiveBody = """{"status":"live"}"""u8.ToArray();
     private static readonly byte[] NoReportBody = """{"status":"unhealthy","reason":"no health report yet"}"""u8.ToArray();
     private static readonly byte[] LoopbackOnlyBody =
         """{"type":"about:blank","title":"Forbidden","status":403,"detail":"/api/health/detailed is served to loopback callers only."}"""u8.ToArray();
     private static readonly string[] AgeStrings = Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    public static IEndpointRouteBuilder MapHealthProbes(this IEndpointRouteBuilder endpoints)
+    /// <summary><c>/health/live</c>: the process answers; nothing else is consulted.</summary>
+    public static Task LiveAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, LiveBody);
+
+    /// <summary><c>/health/ready</c>: 503 only when unhealthy (degraded still takes traffic).</summary>
+    public Task ReadyAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+        ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, snapshot.ReadyBody)
+        : WriteAsync(context, 503, NoReportBody);
+
+    /// <summary><c>/health</c>: the deploy pipeline's check, 200 only when healthy.</summary>
+    public Task SummaryAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+        ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Healthy ? 200 : 503, snapshot.SummaryBody)
+        : WriteAsync(context, 503, NoReportBody);
+
+    /// <summary><c>/api/health</c>: the existing API's body, with <c>stale</c> and <c>age</c>.</summary>
+    public Task ApiHealthAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+        ? WriteApiHealthAsync(context, snapshot)
+        : WriteAsync(context, 503, NoReportBody);
+
+    /// <summary><c>/api/health/detailed</c>: every check's data, to loopback callers only.</summary>
+    public Task DetailedAsync(HttpContext context)
     {
-        var cache = endpoints.ServiceProvider.GetRequiredService<ProbeCache>();
-        var time = endpoints.ServiceProvider.GetRequiredService<TimeProvider>();
+        if (!LocalCallers.IsLocal(context))
+        {
+            return WriteAsync(context, StatusCodes.Status403Forbidden, LoopbackOnlyBody, ProblemJson);
+        }
 
-        endpoints.MapMethods("/health/live", GetAndHead, context => WriteAsync(context, StatusCodes.Status200OK, LiveBody))
-            .WithDisplayName("probe: live");
+        var snapshot = cache.GetForProbe();
+        if (snapshot is null)
+        {
+            return WriteAsync(context, 503, NoReportBody);
+        }
 
-        endpoints.MapMethods("/health/ready", GetAndHead, context => cache.GetForProbe() is { } snapshot
-                ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, snapshot.ReadyBody)
-                : WriteAsync(context, 503, NoReportBody))
-            .WithDisplayName("probe: ready");
-
-        endpoints.MapMethods("/health", GetAndHead, context => cache.GetForProbe() is { } snapshot
-                ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Healthy ? 200 : 503, snapshot.SummaryBody)
-                : WriteAsync(context, 503, NoReportBody))
-            .WithDisplayName("probe: health");
-
-        endpoints.MapMethods("/api/health", GetAndHead, context => cache.GetForProbe() is { } snapshot
-                ? WriteApiHealthAsync(context, snapshot, cache, time)
-                : WriteAsync(context, 503, NoReportBody))
-            .WithDisplayName("probe: api health");
-
-        endpoints.MapMethods("/api/health/detailed", GetAndHead, context => WriteDetailedAsync(context, cache, time))
-            .WithDisplayName("probe: detailed");
-
-        return endpoints;
+        var now = time.GetUtcNow();
+        var age = AgeSeconds(snapshot, now);
+        context.Response.Headers.Age = AgeString(age);
+        var body = ProbeJson.Detailed(snapshot.Report, cache.IsStale(snapshot, now), age);
+        return WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
     }
 
-    private static Task WriteApiHealthAsync(HttpContext context, ProbeSnapshot snapshot, ProbeCache cache, TimeProvider time)
+    private Task WriteApiHealthAsync(HttpContext context, ProbeSnapshot snapshot)
     {
         var now = time.GetUtcNow();
         var age = AgeSeconds(snapshot, now);
@@ -74,26 +84,6 @@ internal static class HealthProbeEndpoints
         response.BodyWriter.Write(snapshot.ApiHealthPrefix);
         response.BodyWriter.Write(suffix[..length]);
         return FlushAsync(response);
-    }
-
-    private static Task WriteDetailedAsync(HttpContext context, ProbeCache cache, TimeProvider time)
-    {
-        if (!LocalCallers.IsLocal(context))
-        {
-            return WriteAsync(context, StatusCodes.Status403Forbidden, LoopbackOnlyBody, ProblemJson);
-        }
-
-        var snapshot = cache.GetForProbe();
-        if (snapshot is null)
-        {
-            return WriteAsync(context, 503, NoReportBody);
-        }
-
-        var now = time.GetUtcNow();
-        var age = AgeSeconds(snapshot, now);
-        context.Response.Headers.Age = AgeString(age);
-        var body = ProbeJson.Detailed(snapshot.Report, cache.IsStale(snapshot, now), age);
-        return WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
     }
 
     private static Task WriteAsync(HttpContext context, int status, byte[] body, string contentType = Json)

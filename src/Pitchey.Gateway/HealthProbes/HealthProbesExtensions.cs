@@ -1,25 +1,40 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pitchey.Database.Configuration;
+using Pitchey.Gateway.Diagnostics;
 
 namespace Pitchey.Gateway.HealthProbes;
 
 /// <summary>Wiring for the cached health probes.</summary>
 internal static class HealthProbesExtensions
 {
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>
     /// Registers the probe cache and its background refresher. The checks themselves are ordinary
     /// <c>AddHealthChecks()</c> registrations: anything registered there is run and reported.
     /// </summary>
     public static IHostApplicationBuilder AddHealthProbes(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HealthProbeOptions>()
-            .BindConfiguration(HealthProbeOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<HealthProbeOptions, HealthProbeOptionsValidator>(HealthProbeOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<HealthRunMetrics>();
         builder.Services.AddSingleton<ProbeRunner>();
         builder.Services.AddSingleton<ProbeCache>();
+        builder.Services.AddSingleton<HealthProbeEndpoints>();
         builder.Services.AddHostedService<ProbeRefresher>();
         return builder;
+    }
+
+    /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/health</c>, <c>/api/health</c>, <c>/api/health/detailed</c>; GET and HEAD.</summary>
+    public static IEndpointRouteBuilder MapHealthProbes(this IEndpointRouteBuilder endpoints)
+    {
+        var probes = endpoints.ServiceProvider.GetRequiredService<HealthProbeEndpoints>();
+        endpoints.MapMethods("/health/live", GetAndHead, HealthProbeEndpoints.LiveAsync).WithDisplayName("probe: live");
+        endpoints.MapMethods("/health/ready", GetAndHead, probes.ReadyAsync).WithDisplayName("probe: ready");
+        endpoints.MapMethods("/health", GetAndHead, probes.SummaryAsync).WithDisplayName("probe: health");
+        endpoints.MapMethods("/api/health", GetAndHead, probes.ApiHealthAsync).WithDisplayName("probe: api health");
+        endpoints.MapMethods("/api/health/detailed", GetAndHead, probes.DetailedAsync).WithDisplayName("probe: detailed");
+        return endpoints;
     }
 }

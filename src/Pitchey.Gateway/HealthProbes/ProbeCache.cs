@@ -13,6 +13,7 @@ namespace Pitchey.Gateway.HealthProbes;
 internal sealed partial class ProbeCache(
     ProbeRunner runner,
     IOptions<HealthProbeOptions> options,
+    HealthRunMetrics runMetrics,
     TimeProvider time,
     ILogger<ProbeCache> logger)
 {
@@ -82,8 +83,7 @@ internal sealed partial class ProbeCache(
         var previous = _current;
         _current = snapshot;
 
-        GatewayTelemetry.HealthRuns.Add(1, new KeyValuePair<string, object?>("status", ProbeJson.StatusWord(status)));
-        GatewayTelemetry.HealthRunDuration.Record(duration.TotalSeconds);
+        runMetrics.RunCompleted(ProbeJson.StatusWord(status), duration);
         LogRunCompleted(logger, sequence, ProbeJson.StatusWord(status), (long)duration.TotalMilliseconds);
         if (previous is not null && previous.Report.Status != status)
         {
@@ -93,11 +93,11 @@ internal sealed partial class ProbeCache(
         return snapshot;
     }
 
-    [LoggerMessage(EventId = EventIds.HealthRunCompleted, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = EventIds.HealthRunCompleted, EventName = nameof(EventIds.HealthRunCompleted), Level = LogLevel.Debug,
         Message = "Health run {Sequence} finished {Status} in {DurationMs} ms")]
     private static partial void LogRunCompleted(ILogger logger, long sequence, string status, long durationMs);
 
-    [LoggerMessage(EventId = EventIds.HealthStatusChanged, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.HealthStatusChanged, EventName = nameof(EventIds.HealthStatusChanged), Level = LogLevel.Warning,
         Message = "Health changed from {PreviousStatus} to {Status}")]
     private static partial void LogStatusChanged(ILogger logger, string previousStatus, string status);
 }

@@ -16,20 +16,3 @@ internal sealed record ProbeReport(
     TimeSpan Duration,
     IReadOnlyList<ProbeEntry> Entries,
     ProbeMetrics Metrics);
-
-/// <summary>One check's outcome. <see cref="Description"/> is the check's own short message.</summary>
-internal sealed record ProbeEntry(
-    string Name,
-    HealthStatus Status,
-    string? Description,
-    TimeSpan Duration,
-    bool TimedOut,
-    IReadOnlyCollection<string> Tags,
-    IReadOnlyDictionary<string, object> Data);
-
-/// <summary>The <c>metrics</c> block of <c>/api/health</c>.</summary>
-/// <param name="ResponseTimeMs">Duration of the run that made the report.</param>
-/// <param name="ConnectionCount">Server connections to the database, as the performance check saw them.</param>
-/// <param name="AvgQueryTimeMs">Mean of the database checks' query times over the window.</param>
-/// <param name="ErrorRate">Share of runs in the window that came out unhealthy, 0..1.</param>
-internal sealed record ProbeMetrics(double ResponseTimeMs, long ConnectionCount, double AvgQueryTimeMs, double ErrorRate);

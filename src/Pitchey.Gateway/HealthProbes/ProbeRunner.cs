@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Pitchey.Gateway.Diagnostics;
 
 namespace Pitchey.Gateway.HealthProbes;
 
@@ -67,11 +68,11 @@ internal sealed partial class ProbeRunner(
 
     private static readonly IReadOnlyDictionary<string, object> EmptyData = new Dictionary<string, object>();
 
-    [LoggerMessage(EventId = Diagnostics.EventIds.HealthCheckTimedOut, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.HealthCheckTimedOut, EventName = nameof(EventIds.HealthCheckTimedOut), Level = LogLevel.Warning,
         Message = "Health check {CheckName} did not finish within {TimeoutMs} ms and counts as failed")]
     private static partial void LogCheckTimedOut(ILogger logger, string checkName, long timeoutMs);
 
-    [LoggerMessage(EventId = Diagnostics.EventIds.HealthCheckThrew, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = EventIds.HealthCheckThrew, EventName = nameof(EventIds.HealthCheckThrew), Level = LogLevel.Warning,
         Message = "Health check {CheckName} threw {ExceptionType} and counts as failed")]
     private static partial void LogCheckThrew(ILogger logger, string checkName, string exceptionType);
 }

@@ -1,6 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Pitchey.Database.Configuration;
+using Pitchey.Gateway.Diagnostics;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Pitchey.Gateway.Proxy;
@@ -15,10 +16,7 @@ internal static partial class ProxyExtensions
 
     public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ProxyOptions>()
-            .BindConfiguration(ProxyOptions.SectionName)
-            .Validate(TrustedProxiesParse, "Proxy:TrustedProxies has an entry that is neither an IP address nor a CIDR network.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ProxyOptions, ProxyOptionsValidator>(ProxyOptions.SectionName);
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => ConfigureTrust(forwarded, proxy.Value));
 
@@ -73,23 +71,20 @@ internal static partial class ProxyExtensions
         forwarded.KnownIPNetworks.Clear();
         foreach (var entry in proxy.TrustedProxies)
         {
-            if (entry.Contains('/', StringComparison.Ordinal))
+            // ProxyOptionsValidator has already refused start-up over an entry that does not parse.
+            TrustedProxy.TryParse(entry, out var address, out var network);
+            if (network is { } known)
             {
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                forwarded.KnownIPNetworks.Add(known);
             }
-            else
+            else if (address is not null)
             {
-                forwarded.KnownProxies.Add(IPAddress.Parse(entry));
+                forwarded.KnownProxies.Add(address);
             }
         }
     }
 
-    private static bool TrustedProxiesParse(ProxyOptions options) =>
-        options.TrustedProxies.All(entry => entry.Contains('/', StringComparison.Ordinal)
-            ? System.Net.IPNetwork.TryParse(entry, out _)
-            : IPAddress.TryParse(entry, out _));
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.TrustedProxiesConfigured, Level = LogLevel.Information,
+    [LoggerMessage(EventId = EventIds.TrustedProxiesConfigured, EventName = nameof(EventIds.TrustedProxiesConfigured), Level = LogLevel.Information,
         Message = "Believing X-Forwarded-* from {Count} trusted proxy entries")]
     private static partial void LogTrustedProxies(ILogger logger, int count);
 }

@@ -1,3 +1,4 @@
+using Pitchey.Database.Diagnostics;
 using Pitchey.Gateway.Proxy;
 using Polly.CircuitBreaker;
 using Yarp.ReverseProxy;
@@ -6,37 +7,34 @@ namespace Pitchey.Gateway.Resilience;
 
 /// <summary>
 /// Operators' manual control: list the breakers, isolate one (hold it open), reset one (close it).
-/// Loopback callers only, by the same rule as <c>/api/health/detailed</c>.
+/// Loopback callers only, by the same rule as <c>/api/health/detailed</c>. Mapped by
+/// <see cref="ResilienceExtensions.MapBreakerAdmin"/>.
 /// </summary>
 internal static class BreakerAdminEndpoints
 {
-    public static IEndpointRouteBuilder MapBreakerAdmin(this IEndpointRouteBuilder endpoints)
+    public const string Prefix = "/admin/breakers";
+
+    public static async ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        LocalCallers.IsLocal(context.HttpContext)
+            ? await next(context)
+            : Results.Problem($"{Prefix} is served to loopback callers only.", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>Every configured cluster, each with a breaker made for it if it had none yet.</summary>
+    public static IResult List(BreakerRegistry registry, IProxyStateLookup proxy)
     {
-        var group = endpoints.MapGroup("/admin/breakers").AddEndpointFilter(async (context, next) =>
-            LocalCallers.IsLocal(context.HttpContext)
-                ? await next(context)
-                : Results.Problem("/admin/breakers is served to loopback callers only.", statusCode: StatusCodes.Status403Forbidden));
-
-        group.MapGet("/", (BreakerRegistry registry, IProxyStateLookup proxy) =>
+        foreach (var cluster in proxy.GetClusters())
         {
-            foreach (var cluster in proxy.GetClusters())
-            {
-                registry.Get(cluster.ClusterId);
-            }
+            registry.Get(cluster.ClusterId);
+        }
 
-            return Results.Ok(new { clusters = registry.All().OrderBy(b => b.ClusterId, StringComparer.Ordinal).Select(View).ToArray() });
-        }).WithDisplayName("admin: breakers");
-
-        group.MapPost("/{cluster}/isolate", (string cluster, BreakerRegistry registry, IProxyStateLookup proxy) =>
-            ControlAsync(cluster, registry, proxy, static breaker => breaker.IsolateAsync()))
-            .WithDisplayName("admin: isolate breaker");
-
-        group.MapPost("/{cluster}/reset", (string cluster, BreakerRegistry registry, IProxyStateLookup proxy) =>
-            ControlAsync(cluster, registry, proxy, static breaker => breaker.ResetAsync()))
-            .WithDisplayName("admin: reset breaker");
-
-        return endpoints;
+        return Results.Ok(new { clusters = registry.All().OrderBy(b => b.ClusterId, StringComparer.Ordinal).Select(View).ToArray() });
     }
+
+    public static Task<IResult> IsolateAsync(string cluster, BreakerRegistry registry, IProxyStateLookup proxy) =>
+        ControlAsync(cluster, registry, proxy, static breaker => breaker.IsolateAsync());
+
+    public static Task<IResult> ResetAsync(string cluster, BreakerRegistry registry, IProxyStateLookup proxy) =>
+        ControlAsync(cluster, registry, proxy, static breaker => breaker.ResetAsync());
 
     private static async Task<IResult> ControlAsync(
         string cluster, BreakerRegistry registry, IProxyStateLookup proxy, Func<ClusterBreaker, Task> action)
@@ -61,7 +59,7 @@ internal static class BreakerAdminEndpoints
         return new
         {
             cluster = breaker.ClusterId,
-            state = ClusterBreaker.StateWord(state),
+            state = CircuitStates.Word(state),
             retryAfterSeconds = state == CircuitState.Closed ? (long?)null : breaker.RetryAfterSeconds(state),
             failures = counts.Failures,
             successes = counts.Successes,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Pitchey.Database.Diagnostics;
 using Polly.CircuitBreaker;
 
 namespace Pitchey.Gateway.Resilience;
@@ -12,8 +13,8 @@ internal sealed class BreakerHealthCheck(BreakerRegistry registry) : IHealthChec
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        // The primary cluster is always reported, even before its first request made a breaker.
-        registry.Get(ResilienceKeys.PrimaryCluster);
+        // The API cluster is always reported, even before its first request made a breaker.
+        registry.Get(ResilienceKeys.ApiCluster);
 
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var notClosed = new List<string>();
@@ -23,7 +24,7 @@ internal sealed class BreakerHealthCheck(BreakerRegistry registry) : IHealthChec
             var counts = breaker.Counts;
             var view = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                ["state"] = ClusterBreaker.StateWord(state),
+                ["state"] = CircuitStates.Word(state),
                 ["failures"] = counts.Failures,
                 ["successes"] = counts.Successes,
                 ["rejections"] = counts.Rejections,
@@ -31,7 +32,7 @@ internal sealed class BreakerHealthCheck(BreakerRegistry registry) : IHealthChec
             if (state != CircuitState.Closed)
             {
                 view["retryAfterSeconds"] = breaker.RetryAfterSeconds(state);
-                notClosed.Add($"{breaker.ClusterId} {ClusterBreaker.StateWord(state)}");
+                notClosed.Add($"{breaker.ClusterId} {CircuitStates.Word(state)}");
             }
 
             data[breaker.ClusterId] = view;

@@ -86,7 +86,6 @@ internal sealed class BreakerMiddleware(RequestDelegate next, BreakerRegistry re
     private static Task RejectAsync(HttpContext context, ClusterBreaker breaker, byte[] body, long retryAfter)
     {
         breaker.CountRejection();
-        ResilienceMetrics.Rejections.Add(1, new KeyValuePair<string, object?>(ResilienceMetrics.ClusterTag, breaker.ClusterId));
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http;
 using System.Text.Json;
+using Pitchey.Gateway.Diagnostics;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -11,13 +12,14 @@ namespace Pitchey.Gateway.Resilience;
 /// One cluster's Polly circuit breaker and connect-failure retry, with what the rejection path
 /// needs ready-made (problem bodies) so an open breaker answers without building anything.
 /// </summary>
-internal sealed class ClusterBreaker
+internal sealed partial class ClusterBreaker
 {
     /// <summary>Set on the execution Polly chose as the half-open probe.</summary>
     private static readonly ResiliencePropertyKey<bool> ProbeKey = new("pitchey.breaker.probe");
 
     private readonly CircuitBreakerStateProvider _state = new();
     private readonly CircuitBreakerManualControl _control = new();
+    private readonly ResilienceMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _openUntilTicks;
@@ -26,10 +28,11 @@ internal sealed class ClusterBreaker
     private long _ignored;
     private long _rejections;
 
-    public ClusterBreaker(string clusterId, ClusterPolicy policy, TimeProvider time, ILogger logger)
+    public ClusterBreaker(string clusterId, ClusterPolicy policy, ResilienceMetrics metrics, TimeProvider time, ILogger logger)
     {
         ClusterId = clusterId;
         Policy = policy;
+        _metrics = metrics;
         _time = time;
         _logger = logger;
         FailureStatusCodes.TryParse(policy.FailureStatusCodes, out var codes, out _);
@@ -134,7 +137,12 @@ internal sealed class ClusterBreaker
         }
     }
 
-    public void CountRejection() => Interlocked.Increment(ref _rejections);
+    /// <summary>Counts a request answered 503 without being forwarded (in <see cref="Counts"/> and on the meter).</summary>
+    public void CountRejection()
+    {
+        Interlocked.Increment(ref _rejections);
+        _metrics.Rejected(ClusterId);
+    }
 
     /// <summary>Turns a finished request into what the breaker should record.</summary>
     public Outcome<ForwardOutcome> Record(ForwardOutcome outcome)
@@ -185,14 +193,14 @@ internal sealed class ClusterBreaker
     {
         if (args.IsManual)
         {
-            ResilienceLog.Isolated(_logger, ClusterId);
+            LogIsolated(_logger, ClusterId);
             Transitioned(CircuitState.Isolated);
             return default;
         }
 
         var until = _time.GetUtcNow() + args.BreakDuration;
         Volatile.Write(ref _openUntilTicks, until.UtcTicks);
-        ResilienceLog.Opened(_logger, ClusterId, args.BreakDuration.TotalSeconds);
+        LogOpened(_logger, ClusterId, args.BreakDuration.TotalSeconds);
         Transitioned(CircuitState.Open);
         return default;
     }
@@ -200,37 +208,26 @@ internal sealed class ClusterBreaker
     private ValueTask OnHalfOpened(OnCircuitHalfOpenedArguments args)
     {
         args.Context.Properties.Set(ProbeKey, true);
-        ResilienceLog.HalfOpened(_logger, ClusterId);
+        LogHalfOpened(_logger, ClusterId);
         Transitioned(CircuitState.HalfOpen);
         return default;
     }
 
     private ValueTask OnClosed(OnCircuitClosedArguments<ForwardOutcome> args)
     {
-        ResilienceLog.Closed(_logger, ClusterId, args.IsManual);
+        LogClosed(_logger, ClusterId, args.IsManual);
         Transitioned(CircuitState.Closed);
         return default;
     }
 
     private ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
-        ResilienceMetrics.Retries.Add(1, new KeyValuePair<string, object?>(ResilienceMetrics.ClusterTag, ClusterId));
-        ResilienceLog.Retrying(_logger, ClusterId, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+        _metrics.Retried(ClusterId);
+        LogRetrying(_logger, ClusterId, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
         return default;
     }
 
-    private void Transitioned(CircuitState state) => ResilienceMetrics.Transitions.Add(
-        1,
-        new KeyValuePair<string, object?>(ResilienceMetrics.ClusterTag, ClusterId),
-        new KeyValuePair<string, object?>(ResilienceMetrics.StateTag, StateWord(state)));
-
-    public static string StateWord(CircuitState state) => state switch
-    {
-        CircuitState.Closed => "closed",
-        CircuitState.HalfOpen => "half-open",
-        CircuitState.Open => "open",
-        _ => "isolated",
-    };
+    private void Transitioned(CircuitState state) => _metrics.Transitioned(ClusterId, state);
 
     private static byte[] ProblemBody(string clusterId, string detail)
     {
@@ -260,6 +257,3 @@ internal sealed class ClusterBreaker
         }
     }
 }
-
-/// <summary>What a breaker has recorded since it was built.</summary>
-internal readonly record struct BreakerCounts(long Failures, long Successes, long Ignored, long Rejections);

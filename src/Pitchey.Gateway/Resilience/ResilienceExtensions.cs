@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pitchey.Database.Configuration;
+using Pitchey.Gateway.Diagnostics;
 using Yarp.ReverseProxy.Forwarder;
-using Yarp.ReverseProxy.Model;
 
 namespace Pitchey.Gateway.Resilience;
 
@@ -11,14 +12,13 @@ internal static class ResilienceExtensions
     /// <summary>Must come after <c>AddGatewayProxy</c>: it replaces YARP's HTTP client factory.</summary>
     public static IHostApplicationBuilder AddGatewayResilience(this IHostApplicationBuilder builder)
     {
-        // Bound without a change-token source on purpose: an options monitor would re-validate on
-        // every file change and throw from the reload callback. BreakerRegistry reloads these
-        // itself and keeps the previous settings when new ones are invalid.
-        builder.Services.AddOptions<ResilienceOptions>()
-            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(ResilienceOptions.SectionName).Bind(options))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ResilienceOptions>, ResilienceOptionsValidator>();
+        builder.Services.AddValidatedOptions<ResilienceOptions, ResilienceOptionsValidator>(ResilienceOptions.SectionName);
+        // No change-token source: an options monitor would re-validate on every file change and
+        // throw from the reload callback. BreakerRegistry reloads these settings itself, through
+        // the same validator, and keeps the previous ones when new ones are invalid.
+        builder.Services.RemoveAll<IOptionsChangeTokenSource<ResilienceOptions>>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ResilienceMetrics>();
         builder.Services.AddSingleton<BreakerRegistry>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();
         // YARP's per-route Timeout is enforced by ASP.NET Core's request-timeouts middleware.
@@ -33,6 +33,16 @@ internal static class ResilienceExtensions
         app.UseRequestTimeouts();
         app.MapBreakerAdmin();
         return app;
+    }
+
+    /// <summary><c>GET /admin/breakers</c>, <c>POST /admin/breakers/{cluster}/isolate</c> and <c>.../reset</c>.</summary>
+    public static IEndpointRouteBuilder MapBreakerAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(BreakerAdminEndpoints.Prefix).AddEndpointFilter(BreakerAdminEndpoints.LoopbackOnlyAsync);
+        group.MapGet("/", BreakerAdminEndpoints.List).WithDisplayName("admin: breakers");
+        group.MapPost("/{cluster}/isolate", BreakerAdminEndpoints.IsolateAsync).WithDisplayName("admin: isolate breaker");
+        group.MapPost("/{cluster}/reset", BreakerAdminEndpoints.ResetAsync).WithDisplayName("admin: reset breaker");
+        return endpoints;
     }
 
     /// <summary>The breaker step of YARP's proxy pipeline; goes before load balancing.</summary>

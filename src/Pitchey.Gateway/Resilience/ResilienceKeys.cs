@@ -1,10 +1,10 @@
 namespace Pitchey.Gateway.Resilience;
 
-/// <summary>Names of the resilience pipelines, health check and primary cluster, in one place.</summary>
+/// <summary>Names of the resilience pipelines, the health check and the API cluster, in one place.</summary>
 internal static class ResilienceKeys
 {
     /// <summary>The cluster of the existing API; its open breaker makes readiness report degraded.</summary>
-    public const string PrimaryCluster = "api";
+    public const string ApiCluster = "api";
 
     /// <summary>The health check that reports breaker state.</summary>
     public const string HealthCheck = "upstream-breaker";

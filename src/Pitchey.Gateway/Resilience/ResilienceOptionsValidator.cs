@@ -1,77 +1,48 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Pitchey.Database.Configuration;
+using static Pitchey.Gateway.Resilience.ClusterResilienceConstants;
 
 namespace Pitchey.Gateway.Resilience;
 
 /// <summary>
-/// Validates every cluster's settings; each failure names its full key, e.g.
+/// Validates every cluster's settings, at start-up and (through <see cref="BreakerRegistry"/>) on
+/// every reload; each failure names its full key, e.g.
 /// <c>Resilience:Clusters:api:FailureRatio must be between 0.01 and 1.</c>
 /// </summary>
 internal sealed class ResilienceOptionsValidator : IValidateOptions<ResilienceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ResilienceOptions options)
     {
-        var failures = Errors(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    public static List<string> Errors(ResilienceOptions options)
-    {
-        var failures = new List<string>();
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new OptionsErrors(ResilienceOptions.SectionName);
         foreach (var (clusterId, cluster) in options.Clusters)
         {
-            var prefix = $"{ResilienceOptions.SectionName}:Clusters:{clusterId}:";
-            if (cluster is null)
+            // An entry with nothing under it binds to null; such a cluster gets the defaults.
+            if (cluster is not null)
             {
-                continue;
-            }
-
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(cluster, new ValidationContext(cluster), results, validateAllProperties: true);
-            foreach (var result in results)
-            {
-                foreach (var member in result.MemberNames)
-                {
-                    failures.Add($"{prefix}{member} {result.ErrorMessage}");
-                }
-            }
-
-            if (cluster.FailureStatusCodes is not null && !FailureStatusCodes.TryParse(cluster.FailureStatusCodes, out _, out var error))
-            {
-                failures.Add($"{prefix}{nameof(ClusterResilienceOptions.FailureStatusCodes)} {error}");
+                ValidateCluster(errors.Section($"Clusters:{clusterId}"), cluster);
             }
         }
 
-        return failures;
+        return errors.Result;
     }
-}
 
-/// <summary>Parses <c>5xx,408</c> into a lookup indexed by status code.</summary>
-internal static class FailureStatusCodes
-{
-    public static bool TryParse(string text, out bool[] table, out string? error)
+    private static void ValidateCluster(OptionsErrors errors, ClusterResilienceOptions cluster)
     {
-        table = new bool[600];
-        error = null;
-        foreach (var raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        errors.InRange(nameof(cluster.FailureRatio), cluster.FailureRatio, MinFailureRatio, MaxFailureRatio);
+        errors.InRange(nameof(cluster.MinimumThroughput), cluster.MinimumThroughput, MinMinimumThroughput, MaxMinimumThroughput);
+        errors.InRange(nameof(cluster.SamplingDuration), cluster.SamplingDuration, MinSamplingDuration, MaxSamplingDuration);
+        errors.InRange(nameof(cluster.BreakDuration), cluster.BreakDuration, MinBreakDuration, MaxBreakDuration);
+        if (cluster.FailureStatusCodes is null)
         {
-            if (raw.Length == 3 && raw[0] is >= '1' and <= '5' && raw.EndsWith("xx", StringComparison.OrdinalIgnoreCase))
-            {
-                var start = (raw[0] - '0') * 100;
-                Array.Fill(table, true, start, 100);
-            }
-            else if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
-                && code is >= 100 and <= 599)
-            {
-                table[code] = true;
-            }
-            else
-            {
-                error = $"has '{raw}', which is neither a status code (100..599) nor a class such as 5xx.";
-                return false;
-            }
+            errors.Add(nameof(cluster.FailureStatusCodes), "is required.");
+        }
+        else if (!FailureStatusCodes.TryParse(cluster.FailureStatusCodes, out _, out var problem))
+        {
+            errors.Add(nameof(cluster.FailureStatusCodes), problem);
         }
 
-        return true;
+        errors.InRange(nameof(cluster.MaxRetries), cluster.MaxRetries, MinMaxRetries, MaxMaxRetries);
+        errors.InRange(nameof(cluster.RetryBaseDelay), cluster.RetryBaseDelay, MinRetryBaseDelay, MaxRetryBaseDelay);
     }
 }

@@ -52,31 +52,3 @@ public sealed class ResilienceConfigTests(SharedEnvironment shared)
         }
     }
 }
-
-[Collection(SharedEnvironmentCollection.Name)]
-public sealed class ResilienceReloadTests(SharedEnvironment shared)
-{
-    [Fact]
-    public async Task ChangedSettings_RebuildThatBreaker_InvalidOnesAreIgnored()
-    {
-        await using var gateway = await GatewayServer.StartAsync(ResilienceFixture.FastBreaker(shared.GatewaySettings()));
-        var registry = gateway.Services.GetRequiredService<Pitchey.Gateway.Resilience.BreakerRegistry>();
-        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)gateway.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
-        {
-            isolate.EnsureSuccessStatusCode();
-        }
-
-        configuration["Resilience:Clusters:api:FailureRatio"] = "1.5";
-        configuration.Reload();
-
-        Assert.Equal(0.5, registry.Get("api").Policy.FailureRatio);
-        Assert.Equal("isolated", await ResilienceFixture.StateAsync(gateway));
-
-        configuration["Resilience:Clusters:api:FailureRatio"] = "0.8";
-        configuration.Reload();
-
-        Assert.Equal(0.8, registry.Get("api").Policy.FailureRatio);
-        Assert.Equal("closed", await ResilienceFixture.StateAsync(gateway));
-    }
-}

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.HealthProbes;
+using Pitchey.Gateway.Tests.Diagnostics;
 
 namespace Pitchey.Gateway.Tests.HealthProbes;
 
@@ -11,6 +13,7 @@ namespace Pitchey.Gateway.Tests.HealthProbes;
 internal sealed class ProbeHarness : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly TestMeterFactory _meters = new();
 
     public ProbeHarness(Action<IHealthChecksBuilder> checks, HealthProbeOptions? options = null)
     {
@@ -23,7 +26,7 @@ internal sealed class ProbeHarness : IDisposable
             _services.GetRequiredService<IServiceScopeFactory>(),
             _services.GetRequiredService<IOptions<HealthCheckServiceOptions>>(),
             monitor, Time, NullLogger<ProbeRunner>.Instance);
-        Cache = new ProbeCache(Runner, monitor, Time, NullLogger<ProbeCache>.Instance);
+        Cache = new ProbeCache(Runner, monitor, new HealthRunMetrics(_meters), Time, NullLogger<ProbeCache>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
@@ -34,28 +37,9 @@ internal sealed class ProbeHarness : IDisposable
 
     public ProbeCache Cache { get; }
 
-    public void Dispose() => _services.Dispose();
-}
-
-/// <summary>A check whose answer the test controls, counting how often it runs.</summary>
-internal sealed class ControlledCheck : IHealthCheck
-{
-    private int _calls;
-
-    public TaskCompletionSource<HealthCheckResult> Gate { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public int Calls => Volatile.Read(ref _calls);
-
-    public TaskCompletionSource FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Set by a test to learn when the next call begins.</summary>
-    public TaskCompletionSource? NextCall { get; set; }
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public void Dispose()
     {
-        Interlocked.Increment(ref _calls);
-        FirstCall.TrySetResult();
-        NextCall?.TrySetResult();
-        return Gate.Task.WaitAsync(cancellationToken);
+        _services.Dispose();
+        _meters.Dispose();
     }
 }

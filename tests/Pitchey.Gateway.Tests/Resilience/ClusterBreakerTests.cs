@@ -1,20 +1,25 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.Resilience;
+using Pitchey.Gateway.Tests.Diagnostics;
 using Polly;
 using Polly.CircuitBreaker;
 
 namespace Pitchey.Gateway.Tests.Resilience;
 
-public sealed class ClusterBreakerTests
+public sealed class ClusterBreakerTests : IDisposable
 {
     private static readonly ClusterPolicy Policy = new(
         FailureRatio: 0.5, MinimumThroughput: 2, SamplingDuration: TimeSpan.FromSeconds(30), BreakDuration: TimeSpan.FromSeconds(10),
         FailureStatusCodes: "5xx,408", MaxRetries: 0, RetryBaseDelay: TimeSpan.Zero);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly TestMeterFactory _meters = new();
 
-    private ClusterBreaker NewBreaker() => new("api", Policy, _time, NullLogger.Instance);
+    public void Dispose() => _meters.Dispose();
+
+    private ClusterBreaker NewBreaker() => new("api", Policy, new ResilienceMetrics(_meters), _time, NullLogger.Instance);
 
     private static async Task<Outcome<ForwardOutcome>> RunAsync(ClusterBreaker breaker, ForwardOutcome result, Task? gate = null)
     {
@@ -155,63 +160,5 @@ public sealed class ClusterBreakerTests
             Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
             await Task.Delay(5);
         }
-    }
-}
-
-public sealed class ResilienceMetricsTests
-{
-    [Fact]
-    public async Task Transitions_Rejections_AndStateGauge_AreReportedPerCluster()
-    {
-        const string Cluster = "metrics-unit";
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        var settings = new ResilienceOptions();
-        settings.Clusters[Cluster] = new ClusterResilienceOptions { MinimumThroughput = 2 };
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
-        using var registry = new BreakerRegistry(
-            Microsoft.Extensions.Options.Options.Create(settings), configuration, time, NullLogger<BreakerRegistry>.Instance);
-        var seen = new List<(string Instrument, long Value, string? State)>();
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == Diagnostics.GatewayTelemetry.Name)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        void Record(System.Diagnostics.Metrics.Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            string? cluster = null, state = null;
-            foreach (var tag in tags)
-            {
-                cluster = tag.Key == ResilienceMetrics.ClusterTag ? tag.Value as string : cluster;
-                state = tag.Key == ResilienceMetrics.StateTag ? tag.Value as string : state;
-            }
-
-            if (cluster == Cluster)
-            {
-                lock (seen)
-                {
-                    seen.Add((instrument.Name, value, state));
-                }
-            }
-        }
-
-        listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
-        listener.SetMeasurementEventCallback<int>((i, v, t, _) => Record(i, v, t));
-        listener.Start();
-
-        var breaker = registry.Get(Cluster);
-        for (var i = 0; i < 2; i++)
-        {
-            var context = ResilienceContextPool.Shared.Get();
-            await breaker.Pipeline.ExecuteOutcomeAsync(static (_, b) => ValueTask.FromResult(b.Record(ForwardOutcome.Failure)), context, breaker);
-            ResilienceContextPool.Shared.Return(context);
-        }
-
-        listener.RecordObservableInstruments();
-
-        Assert.Contains(("pitchey.breaker.transitions", 1L, "open"), seen);
-        Assert.Contains(("pitchey.breaker.state", 2L, null), seen);
     }
 }

@@ -37,26 +37,4 @@ public sealed class ForwardOutcomesTests
     [Fact]
     public void Classify_RouteTimeout_IsAFailure_WhateverElseHappened() =>
         Assert.Equal(ForwardOutcome.Failure, ForwardOutcomes.Classify(ForwarderError.RequestCanceled, 504, timedOut: true, Codes("")));
-
-    [Fact]
-    public void FailureStatusCodes_CustomList()
-    {
-        var table = Codes(" 429 , 502,503 ");
-
-        Assert.True(table[429]);
-        Assert.True(table[503]);
-        Assert.False(table[500]);
-        Assert.False(table[408]);
-    }
-
-    [Theory]
-    [InlineData("6xx")]
-    [InlineData("99")]
-    [InlineData("five hundred")]
-    [InlineData("5x")]
-    public void FailureStatusCodes_Invalid_SaysWhichEntry(string text)
-    {
-        Assert.False(FailureStatusCodes.TryParse("500," + text, out _, out var error));
-        Assert.Contains(text.Trim(), error, StringComparison.Ordinal);
-    }
 }

@@ -1,0 +1,47 @@
+using Pitchey.Database.Queries;
+
+namespace Pitchey.Gateway.ApiEndpoints;
+
+/// <summary>
+/// Wiring for the API endpoints the gateway answers itself: the existing API's contract for browse,
+/// search, session and the two dashboards, answered by the embedded database module instead of the
+/// upstream API. Literal routes outrank YARP's catch-all (Order 1000), so these paths never reach
+/// the upstream; other methods on the same paths (POST, PUT, ...) still do.
+/// </summary>
+internal static class ApiEndpointsExtensions
+{
+    public static IHostApplicationBuilder AddApiEndpoints(this IHostApplicationBuilder builder)
+    {
+        builder.AddTunedQueries();
+        builder.Services.AddSingleton<RoutedReader>();
+        builder.Services.AddSingleton<SessionResolver>();
+        builder.Services.AddSingleton<DatabaseFailureGuard>();
+        builder.Services.AddSingleton<BrowseEndpoint>();
+        builder.Services.AddSingleton<SearchEndpoint>();
+        builder.Services.AddSingleton<SessionEndpoint>();
+        builder.Services.AddSingleton<CreatorDashboardEndpoint>();
+        builder.Services.AddSingleton<PlatformStatsEndpoint>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        var guard = services.GetRequiredService<DatabaseFailureGuard>();
+        var search = guard.Wrap(services.GetRequiredService<SearchEndpoint>().HandleAsync);
+
+        endpoints.MapGet("/api/pitches/browse/enhanced", guard.Wrap(services.GetRequiredService<BrowseEndpoint>().HandleAsync))
+            .WithDisplayName("tuned: browse");
+        endpoints.MapGet("/api/pitches/search", search)
+            .WithDisplayName("tuned: search");
+        endpoints.MapGet("/api/search", search)
+            .WithDisplayName("tuned: search (alias)");
+        endpoints.MapGet("/api/auth/session", guard.Wrap(services.GetRequiredService<SessionEndpoint>().HandleAsync))
+            .WithDisplayName("tuned: session");
+        endpoints.MapGet("/api/creator/dashboard", guard.Wrap(services.GetRequiredService<CreatorDashboardEndpoint>().HandleAsync))
+            .WithDisplayName("tuned: creator dashboard");
+        endpoints.MapGet("/api/dashboard/stats", guard.Wrap(services.GetRequiredService<PlatformStatsEndpoint>().HandleAsync))
+            .WithDisplayName("tuned: platform stats");
+        return endpoints;
+    }
+}
