@@ -6,15 +6,14 @@ namespace Pitchey.Gateway.IntegrationTests.Configuration;
 /// <summary>A real start-up, stopped by one wrong setting, with a message that names the key and never echoes the value.</summary>
 public sealed class StartupValidationTests
 {
-    private const string NeedsDatabaseCore = "needs the database-core branch (its options move to OptionsErrors)";
     private const string ConnectionString = "Host=127.0.0.1;Port=9;Database=x;Username=x;Password=" + PostgresCluster.Password;
 
     [Theory]
     [InlineData("Database:Primary", "", "Database:Primary")]
     [InlineData("Database:Primary", "Host=127.0.0.1;Colour=blue;Password=" + PostgresCluster.Password,
-        "Database:Primary is not a valid Npgsql connection string.", Skip = NeedsDatabaseCore)]
-    [InlineData("Database:ApplicationName", "", "Database:ApplicationName", Skip = NeedsDatabaseCore)]
-    [InlineData("Database:HealthChecks:DegradedLatencyMs", "70000", "Database:HealthChecks:DegradedLatencyMs", Skip = NeedsDatabaseCore)]
+        "Database:Primary is not a valid Npgsql connection string.")]
+    [InlineData("Database:ApplicationName", "", "Database:ApplicationName")]
+    [InlineData("Database:HealthChecks:DegradedLatencyMs", "70000", "Database:HealthChecks:DegradedLatencyMs")]
     [InlineData("Database:Routing:Rules:session:Target", "Nowhere", "Database:Routing:Rules:session:Target must be Replica or Primary.")]
     [InlineData("HealthProbes:CacheTtl", "00:00:00.5", "HealthProbes:CacheTtl must be between 00:00:01 and 01:00:00.")]
     [InlineData("HealthProbes:RunTimeout", "00:10:00", "HealthProbes:RunTimeout must be between 00:00:00.050 and 00:01:00.")]
