@@ -124,8 +124,8 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     }
 
     [Theory]
-    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
-    [InlineData(new[] { "apply" }, "migrate apply needs a <file>")]
+    [InlineData(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
+    [InlineData(new[] { "apply" }, "Required argument 'file' missing for command: 'apply'")]
     [InlineData(new[] { "rollback", "--phase", "zero" }, "--phase must be a positive whole number")]
     public async Task Migrate_BadArguments_Exit64NamingTheArgument(string[] args, string message)
     {
@@ -149,7 +149,7 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await MigrateVerb.RunAsync(args, output, error, interactive: false, CancellationToken.None);
+        var exit = await Verbs.RunAsync(["migrate", .. args], new CliConsole(output, error, Interactive: false), CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 }

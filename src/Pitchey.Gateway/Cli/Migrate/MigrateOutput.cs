@@ -1,0 +1,54 @@
+using Pitchey.Migrations.Lint;
+using Pitchey.Migrations.Running;
+using Pitchey.Migrations.Scripts;
+
+namespace Pitchey.Gateway.Cli.Migrate;
+
+/// <summary>How lint findings and run results read on the console; shared by the sub-commands that show them.</summary>
+internal static class MigrateOutput
+{
+    public static async Task PrintFindingsAsync(TextWriter output, MigrationScript script, LintReport report, LintSeverity minimum)
+    {
+        foreach (var finding in report.Findings.Where(f => f.Severity >= minimum))
+        {
+            var severity = finding.Severity.ToString().ToLowerInvariant();
+            var applyNote = finding.FixedByApply ? " (apply does this itself)" : "";
+            await output.WriteLineAsync($"{script.FileName}:{finding.Line}: {severity} [{finding.Code}] {finding.Message}");
+            await output.WriteLineAsync($"    fix: {finding.Fix}{applyNote}");
+        }
+    }
+
+    /// <param name="verb">What <paramref name="count"/> counts: "built" or "dropped".</param>
+    public static async Task PrintResultAsync(CliConsole console, MigrationResult result, string verb, int count)
+    {
+        foreach (var conflict in result.Conflicts)
+        {
+            await console.Output.WriteLineAsync($"conflict: {conflict}");
+        }
+
+        foreach (var skipped in result.NotRun)
+        {
+            await console.Output.WriteLineAsync($"not run (the lint does not allow it): {skipped}");
+        }
+
+        if (result.Failure is { } failure)
+        {
+            var where = failure.Line > 0 ? $"line {failure.Line}: " : "";
+            await console.Error.WriteLineAsync($"FAILED {where}{failure.Statement}");
+            await console.Error.WriteLineAsync($"  PostgreSQL: {failure.Error}");
+        }
+
+        foreach (var invalid in result.InvalidLeft)
+        {
+            await console.Error.WriteLineAsync($"left behind: INVALID index {invalid} (`migrate apply` rebuilds it, `migrate rollback` drops it)");
+        }
+
+        var state = result.Cancelled ? "cancelled" : result.Failure is not null ? "failed" : "done";
+        await console.Output.WriteLineAsync(
+            $"{state}: {count} {verb}, {result.Ran} other statement(s) run, {result.Skipped} skipped, {result.NotRun.Count} not run, {result.Conflicts.Count} conflict(s)");
+        if (result.Cancelled)
+        {
+            await console.Output.WriteLineAsync("finished steps are recorded; rerun the same command to resume");
+        }
+    }
+}

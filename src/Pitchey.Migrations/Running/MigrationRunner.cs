@@ -1,0 +1,238 @@
+using Npgsql;
+using Pitchey.Database.DataSources;
+using Pitchey.Migrations.History;
+using Pitchey.Migrations.Lint;
+using Pitchey.Migrations.Scripts;
+
+namespace Pitchey.Migrations.Running;
+
+/// <summary>
+/// Applies and rolls back index strategies without blocking application writes for longer than the
+/// lock timeout: every build is CONCURRENTLY and outside a transaction, one at a time, retried
+/// with exponential backoff and jitter on lock timeouts within a total budget, checked for
+/// validity afterwards, and recorded in <see cref="MigrationHistory"/> so reruns skip finished work.
+/// </summary>
+public sealed class MigrationRunner
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly MigrationOptions _options;
+    private readonly IMigrationReporter _reporter;
+    private readonly HistoryWriter _history;
+    private readonly LockRetrier _retrier;
+    private readonly IndexBuilder _builder;
+
+    public MigrationRunner(NpgsqlDataSource dataSource, MigrationOptions options, TimeProvider timeProvider, IMigrationReporter reporter)
+    {
+        _dataSource = dataSource;
+        _options = options;
+        _reporter = reporter;
+        _history = new HistoryWriter(timeProvider);
+        _retrier = new LockRetrier(options, timeProvider, reporter);
+        _builder = new IndexBuilder(_history, _retrier, new ProgressPoller(dataSource, options, timeProvider, reporter), reporter);
+    }
+
+    public async Task<MigrationResult> ApplyAsync(MigrationScript script, LintReport lint, int? phase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(lint);
+        if (lint.BlocksApply)
+        {
+            throw new InvalidOperationException("the lint reports errors apply cannot fix; run `migrate lint` first");
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await SessionLock.AcquireAsync(connection, _options, cancellationToken);
+        try
+        {
+            return await ApplyLockedAsync(connection, script, lint, phase, cancellationToken);
+        }
+        finally
+        {
+            await SessionLock.ReleaseAsync(connection, _reporter);
+        }
+    }
+
+    public async Task<MigrationResult> RollbackAsync(int? phase, long? toStep, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await MigrationHistory.ExistsAsync(connection, cancellationToken))
+        {
+            _reporter.Note("no migration history: nothing was created by this tool");
+            return new RunState().Result();
+        }
+
+        await SessionLock.AcquireAsync(connection, _options, cancellationToken);
+        try
+        {
+            return await RollbackLockedAsync(connection, phase, toStep, cancellationToken);
+        }
+        finally
+        {
+            await SessionLock.ReleaseAsync(connection, _reporter);
+        }
+    }
+
+    /// <summary>PostgreSQL's own words for the operator (SQLSTATE and message), or a safe description of a connection failure.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        LockBudgetExhaustedException budget => budget.Message,
+        PostgresException postgres => $"{postgres.SqlState}: {postgres.MessageText}" + (postgres.Detail is { } detail ? $" ({detail})" : ""),
+        _ => DatabaseErrors.Describe(exception),
+    };
+
+    private async Task<MigrationResult> ApplyLockedAsync(NpgsqlConnection connection, MigrationScript script, LintReport lint, int? phase, CancellationToken cancellationToken)
+    {
+        var run = new RunState();
+        await MigrationHistory.EnsureAsync(connection, cancellationToken);
+        var completed = await MigrationHistory.CompletedChecksumsAsync(connection, cancellationToken);
+
+        var steps = lint.Statements.Where(s => s.Kind != StatementKind.Query).OrderBy(s => s.Source.Phase).ToList();
+        foreach (var group in steps.GroupBy(s => s.Source.Phase))
+        {
+            var analyse = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var step in group)
+            {
+                var sessionSetting = step.Kind is StatementKind.Set or StatementKind.Reset && step.Source.Phase == 0;
+                if (phase is not null && step.Source.Phase != phase && !sessionSetting)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stop = await ApplyStepAsync(connection, script.FileName, step, lint, completed, run, analyse, cancellationToken);
+                    if (stop)
+                    {
+                        return run.Result();
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    run.Cancelled = true;
+                    return run.Result();
+                }
+            }
+
+            await AnalyseAsync(connection, analyse, cancellationToken);
+        }
+
+        return run.Result();
+    }
+
+    /// <summary>Runs one step; true means stop (a failure).</summary>
+    private async Task<bool> ApplyStepAsync(
+        NpgsqlConnection connection, string fileName, MigrationStatement step, LintReport lint, HashSet<string> completed,
+        RunState run, SortedSet<string> analyse, CancellationToken cancellationToken)
+    {
+        switch (step.Kind)
+        {
+            case StatementKind.BeginTransaction or StatementKind.EndTransaction:
+                _reporter.StepSkipped(step, "transaction markers are ignored: each build runs on its own, outside a transaction");
+                return false;
+            case StatementKind.CreateIndex:
+                return await _builder.BuildAsync(connection, fileName, step, completed, run, analyse, cancellationToken);
+            case StatementKind.Set or StatementKind.Reset when lint.Allows(step):
+                await Sql.ExecuteAsync(connection, step.Source.Text, commandTimeout: null, cancellationToken);
+                _reporter.StepFinished(step, "session setting applied");
+                return false;
+            case StatementKind.Analyze or StatementKind.CreateExtension when lint.Allows(step):
+                if (completed.Contains(step.Checksum))
+                {
+                    run.Skipped++;
+                    _reporter.StepSkipped(step, "already done (history)");
+                    return false;
+                }
+
+                return await RunRecordedAsync(connection, fileName, step, run, cancellationToken);
+            default:
+                run.NotRun.Add($"line {step.Line}: {step.Summary}");
+                _reporter.StepSkipped(step, "not run: the lint does not allow this statement in a migration");
+                return false;
+        }
+    }
+
+    private async Task<bool> RunRecordedAsync(NpgsqlConnection connection, string fileName, MigrationStatement step, RunState run, CancellationToken cancellationToken)
+    {
+        var id = await _history.StartAsync(connection, fileName, step, cancellationToken);
+        _reporter.StepStarting(step, step.Summary);
+        try
+        {
+            await _retrier.RunAsync(connection, step, step.Source.Text, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _history.TryFinishAsync(connection, id, StepStatus.Cancelled, false, "cancelled", _reporter.Note);
+            throw;
+        }
+        catch (NpgsqlException exception)
+        {
+            var error = Describe(exception);
+            await _history.TryFinishAsync(connection, id, StepStatus.Failed, false, error, _reporter.Note);
+            run.Failure = new MigrationFailure(step.Line, step.Summary, error);
+            return true;
+        }
+
+        await _history.FinishAsync(connection, id, StepStatus.Done, false, null, cancellationToken);
+        run.Ran++;
+        _reporter.StepFinished(step, "done");
+        return false;
+    }
+
+    private async Task<MigrationResult> RollbackLockedAsync(NpgsqlConnection connection, int? phase, long? toStep, CancellationToken cancellationToken)
+    {
+        var run = new RunState();
+        var created = (await MigrationHistory.ReadAsync(connection, cancellationToken))
+            .Where(e => e.CreatedIndex && e.Status != StepStatus.RolledBack && e.IndexName is not null)
+            .GroupBy(e => e.IndexName!)
+            .Select(g => g.MaxBy(e => e.Step)!)
+            .Where(e => (phase is null || e.Phase == phase) && (toStep is null || e.Step > toStep))
+            .OrderByDescending(e => e.Step)
+            .ToList();
+        if (created.Count == 0)
+        {
+            _reporter.Note("nothing to roll back");
+        }
+
+        foreach (var entry in created)
+        {
+            var sql = IndexBuilder.DropSql(entry.IndexName!);
+            var statement = MigrationStatement.Parse(new ScriptStatement(0, sql, entry.Phase, "", null));
+            _reporter.StepStarting(statement, $"step {entry.Step}: {sql}");
+            try
+            {
+                await _retrier.RunAsync(connection, statement, sql, cancellationToken);
+                await _history.MarkRolledBackAsync(connection, entry.IndexName!, CancellationToken.None);
+                run.Dropped++;
+                _reporter.StepFinished(statement, $"dropped {entry.IndexName}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                run.Cancelled = true;
+                return run.Result();
+            }
+            catch (NpgsqlException exception)
+            {
+                run.Failure = new MigrationFailure(0, sql, Describe(exception));
+                return run.Result();
+            }
+        }
+
+        return run.Result();
+    }
+
+    private async Task AnalyseAsync(NpgsqlConnection connection, SortedSet<string> tables, CancellationToken cancellationToken)
+    {
+        foreach (var table in tables)
+        {
+            try
+            {
+                await Sql.ExecuteAsync(connection, $"ANALYZE {MigrationStatement.QuoteIdentifier(table)}", 0, cancellationToken);
+                _reporter.Note($"analysed {table}");
+            }
+            catch (PostgresException exception) when (exception.SqlState == Sql.LockNotAvailable)
+            {
+                _reporter.Note($"could not analyse {table} within the lock timeout; autovacuum will: {exception.MessageText}");
+            }
+        }
+    }
+}
