@@ -12,8 +12,6 @@ internal static class Verbs
     private static readonly Dictionary<string, Func<string[], Task<int>>> OneShot = new(StringComparer.Ordinal)
     {
         [MigrateVerb.Name] = MigrateVerb.RunAsync,
-        [SeedVerb.Name] = SeedVerb.RunAsync,
-        [BenchVerb.Name] = BenchVerb.RunAsync,
     };
 
     /// <summary>Runs a one-shot verb if <paramref name="args"/> starts with one; null means "serve".</summary>

@@ -4,14 +4,15 @@ namespace Pitchey.Gateway.Configuration;
 /// Where settings come from, lowest precedence first: <c>appsettings.json</c>,
 /// <c>appsettings.{Environment}.json</c> and <c>gateway.json</c> from the config folder (each
 /// reloaded when it changes), environment variables (<c>Section__Key</c>), the command line,
-/// then programmatic overrides.
+/// then programmatic overrides. Public for the load-test tool, whose verbs read the same settings
+/// and the same config folder: <see cref="ForVerbs"/> and <see cref="ConfigDirectory"/>.
 /// </summary>
-internal static class GatewayConfiguration
+public static class GatewayConfiguration
 {
     /// <summary>Environment variable naming the config folder. Default: <c>config/</c> beside the binary.</summary>
-    public const string ConfigDirVariable = "PITCHEY_CONFIG_DIR";
+    internal const string ConfigDirVariable = "PITCHEY_CONFIG_DIR";
 
-    public static WebApplicationBuilder AddGatewayConfiguration(
+    internal static WebApplicationBuilder AddGatewayConfiguration(
         this WebApplicationBuilder builder, string[] args, IReadOnlyDictionary<string, string?>? overrides)
     {
         var configuration = builder.Configuration;
@@ -36,12 +37,17 @@ internal static class GatewayConfiguration
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Production";
-        var directory = configDir is null ? ResolveConfigDir([]) : Path.GetFullPath(configDir);
-        return new ConfigurationBuilder().AddGatewaySources(directory, environment, reloadOnChange: false).Build();
+        return new ConfigurationBuilder().AddGatewaySources(ConfigDirectory(configDir), environment, reloadOnChange: false).Build();
     }
 
+    /// <summary>
+    /// The config folder a verb reads: <paramref name="configDir"/> (<c>--config-dir</c>) if given, else
+    /// <see cref="ConfigDirVariable"/>, else <c>config/</c> beside the binary.
+    /// </summary>
+    public static string ConfigDirectory(string? configDir) => configDir is null ? ResolveConfigDir([]) : Path.GetFullPath(configDir);
+
     /// <summary>Command-line switch naming the config folder; wins over <see cref="ConfigDirVariable"/>.</summary>
-    public const string ConfigDirSwitch = "--config-dir";
+    internal const string ConfigDirSwitch = "--config-dir";
 
     private static IConfigurationBuilder AddGatewaySources(
         this IConfigurationBuilder configuration, string configDir, string environment, bool reloadOnChange) =>
