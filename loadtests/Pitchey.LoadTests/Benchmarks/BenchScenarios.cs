@@ -57,7 +57,11 @@ internal static class BenchScenarios
             Query(Invariant($"search: selective term '{selective}'"), (c, ct) => search.RunAsync(c, new SearchRequest(selective, null, null, 20, 0), ct)),
             Query(Invariant($"search: very common term '{common}' (bounded)"), (c, ct) => search.RunAsync(c, new SearchRequest(common, null, null, 20, 0), ct)),
             Query("session: lookup in the database", (c, ct) => sessions.LoadAsync(c, token, ct)),
-            new("session: served from the cache", unused => { cachedSessions.TryGetCached(token, out _); return Task.CompletedTask; }),
+            new("session: served from the cache", _ =>
+            {
+                cachedSessions.TryGetCached(token, out var _);
+                return Task.CompletedTask;
+            }),
             Query("creator dashboard: typical creator", (c, ct) => dashboard.RunAsync(c, typicalCreator, ct)),
             Query("creator dashboard: busiest creator", (c, ct) => dashboard.RunAsync(c, busyCreator, ct)),
             new("platform stats: served from the snapshot", async ct => await stats.GetAsync(ct)),
