@@ -22,7 +22,7 @@ done
 
 log() { printf '\033[1m[run]\033[0m %s\n' "$*"; }
 is_root() { [ "$(id -u)" = 0 ]; }
-find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+find_pg_bin() { find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }
 
 # --- tools ---------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
@@ -43,10 +43,11 @@ as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$reset" = 1 ] && { log "--reset: removing $state"; rm -rf "$state"; }
 mkdir -p "$state"
 
-# --- build (the seed verb is part of the gateway executable) -------------------------------
+# --- build (the gateway; the load-test tool, whose seed verb loads the demo data) ----------
 log "building (Release)"
 dotnet build Pitchey.Gateway.sln -c Release -nologo -v quiet >"$state/build.log" 2>&1 || { cat "$state/build.log"; exit 1; }
 gateway_dll=src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll
+loadtests_dll=loadtests/Pitchey.LoadTests/bin/Release/net10.0/Pitchey.LoadTests.dll
 
 # --- PostgreSQL ----------------------------------------------------------------------------
 pgdata=$state/pg-primary
@@ -107,16 +108,19 @@ if [ "$fresh" = 1 ]; then
   psql -d postgres -c "CREATE DATABASE pitchey"
 fi
 psql -d pitchey -f config/sql/schema.sql
+# The .NET verbs read the connection string from the environment (Database__Primary is the setting
+# Database:Primary), never from their command line, which every local user can read in ps.
 demo_connection="Host=127.0.0.1;Port=5433;Database=pitchey;Username=pitchey;Password=pitchey"
 if [ "$fresh" = 1 ]; then
   log "seeding the demo data set (binary COPY; hashed session tokens)"
-  dotnet "$gateway_dll" seed --connection "$demo_connection" --hashed-tokens \
+  Database__Primary=$demo_connection dotnet "$loadtests_dll" seed --hashed-tokens \
     --tokens-file "$state/demo-tokens.txt" >"$state/seed.log" || { cat "$state/seed.log"; exit 1; }
 fi
-# The index strategy of the tuned queries. CONCURRENTLY cannot run in a transaction: psql runs
-# each statement on its own; IF NOT EXISTS makes a second run a no-op.
-log "applying config/sql/indexes.sql"
-PGOPTIONS='-c client_min_messages=warning' psql -d pitchey -f config/sql/indexes.sql
+# The index strategy of the tuned queries, built the way an operator would: migrate apply builds
+# each index CONCURRENTLY, checks it is valid, and skips what is already there on a second run.
+log "applying config/sql/indexes.sql (migrate apply)"
+Database__Primary=$demo_connection dotnet "$gateway_dll" migrate apply config/sql/indexes.sql \
+  >"$state/indexes.log" 2>&1 || { cat "$state/indexes.log" >&2; exit 1; }
 
 # --- streaming replica ---------------------------------------------------------------------
 # A hot standby of the demo database, made the way an operator would: pg_basebackup -R copies

@@ -1,5 +1,6 @@
 using Npgsql;
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Benchmarks;
+using Pitchey.LoadTests.Seeding;
 
 namespace Pitchey.Testing;
 
@@ -25,10 +26,7 @@ public static class TestData
         await cluster.ExecuteAsync("ANALYZE");
     }
 
-    public static IReadOnlyList<string> IndexStatements()
-    {
-        var lines = File.ReadAllLines(RepoPaths.Config("sql", "indexes.sql"))
-            .Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal));
-        return string.Join('\n', lines).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    /// <summary>The statements of indexes.sql, split the way the <c>bench</c> verb splits them.</summary>
+    public static IReadOnlyList<string> IndexStatements() =>
+        IndexStrategy.Split(File.ReadAllText(RepoPaths.Config("sql", "indexes.sql")));
 }

@@ -6,10 +6,10 @@ namespace Pitchey.Gateway.Configuration;
 /// environment variables (<c>Section__Key</c>); <c>serve</c> adds the command line and
 /// programmatic overrides on top (<see cref="GatewayConfigurationExtensions"/>).
 /// </summary>
-internal static class GatewayConfiguration
+public static class GatewayConfiguration
 {
     /// <summary>Environment variable naming the config folder. Default: <c>config/</c> beside the binary.</summary>
-    public const string ConfigDirVariable = "PITCHEY_CONFIG_DIR";
+    internal const string ConfigDirVariable = "PITCHEY_CONFIG_DIR";
 
     /// <summary>Command-line switch naming the config folder; wins over <see cref="ConfigDirVariable"/>.</summary>
     public const string ConfigDirSwitch = "--config-dir";
@@ -24,9 +24,14 @@ internal static class GatewayConfiguration
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Production";
-        var directory = configDir is null ? ResolveConfigDir([]) : Path.GetFullPath(configDir);
-        return new ConfigurationBuilder().AddGatewaySources(directory, environment, reloadOnChange: false).Build();
+        return new ConfigurationBuilder().AddGatewaySources(ConfigDirectory(configDir), environment, reloadOnChange: false).Build();
     }
+
+    /// <summary>
+    /// The config folder a verb reads: <paramref name="configDir"/> (<c>--config-dir</c>) if given, else
+    /// <see cref="ConfigDirVariable"/>, else <c>config/</c> beside the binary.
+    /// </summary>
+    public static string ConfigDirectory(string? configDir) => configDir is null ? ResolveConfigDir([]) : Path.GetFullPath(configDir);
 
     /// <summary>The files (each reloaded when it changes, if asked) and the environment variables.</summary>
     internal static IConfigurationBuilder AddGatewaySources(

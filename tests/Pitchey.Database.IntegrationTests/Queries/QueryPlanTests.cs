@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pitchey.Database.Queries;
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Seeding;
 
 namespace Pitchey.Database.IntegrationTests.Queries;
 

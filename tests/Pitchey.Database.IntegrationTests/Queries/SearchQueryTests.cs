@@ -1,5 +1,5 @@
 using Pitchey.Database.Queries;
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Seeding;
 
 namespace Pitchey.Database.IntegrationTests.Queries;
 

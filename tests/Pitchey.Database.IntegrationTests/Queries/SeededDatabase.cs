@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pitchey.Database.Queries;
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Seeding;
 using Pitchey.Testing;
 
 namespace Pitchey.Database.IntegrationTests.Queries;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Seeding;
 using Pitchey.Testing;
 
 namespace Pitchey.Gateway.IntegrationTests.ApiEndpoints;

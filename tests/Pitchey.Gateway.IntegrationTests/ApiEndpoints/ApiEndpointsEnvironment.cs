@@ -1,4 +1,4 @@
-using Pitchey.Database.Seeding;
+using Pitchey.LoadTests.Seeding;
 using Pitchey.Testing;
 
 namespace Pitchey.Gateway.IntegrationTests.ApiEndpoints;

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Pitchey.Database.Seeding;
+namespace Pitchey.LoadTests.Seeding;
 
 /// <summary>
 /// Words for titles, loglines and descriptions with a Zipf distribution over a 20,000-word
 /// vocabulary: a few words are everywhere (the "very common term" case of search) and most are rare
 /// (the "selective term" case), as in real text.
 /// </summary>
-internal sealed class SeedText
+public sealed class SeedText
 {
     /// <summary>Real words first (the frequent ranks), then made-up ones for the long tail.</summary>
     private static readonly string[] CommonWords =

@@ -1,0 +1,4 @@
+using Pitchey.Gateway.Cli;
+using Pitchey.LoadTests;
+
+return await CliRunner.RunAsync(LoadTestCommand.Create(), args);
