@@ -31,23 +31,3 @@ internal sealed record FaultSettings
         : LatencyMs is < 0 or > 600_000 ? "latencyMs must be between 0 and 600000"
         : null;
 }
-
-/// <summary>The switches in force; swapped whole, read without locks.</summary>
-internal sealed class FaultSwitch
-{
-    private volatile FaultSettings _current = new();
-
-    public FaultSettings Current => _current;
-
-    public void Set(FaultSettings settings) => _current = settings;
-}
-
-/// <summary>Requests received since start, control calls excluded.</summary>
-internal sealed class RequestCounter
-{
-    private long _count;
-
-    public long Count => Interlocked.Read(ref _count);
-
-    public void Increment() => Interlocked.Increment(ref _count);
-}
