@@ -1,4 +1,5 @@
 using Pitchey.Gateway.Cli;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.LoadTests.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests;
 

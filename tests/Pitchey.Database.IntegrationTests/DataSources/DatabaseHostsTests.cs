@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pitchey.Database.DataSources;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.DataSources;
 

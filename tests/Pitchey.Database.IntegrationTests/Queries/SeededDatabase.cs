@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pitchey.Database.Queries;
 using Pitchey.LoadTests.Seeding;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Queries;
 

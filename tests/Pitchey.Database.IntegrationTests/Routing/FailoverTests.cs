@@ -1,6 +1,6 @@
 using Npgsql;
 using Pitchey.Database.Routing;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 

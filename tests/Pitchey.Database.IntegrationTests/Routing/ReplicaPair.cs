@@ -1,4 +1,4 @@
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 

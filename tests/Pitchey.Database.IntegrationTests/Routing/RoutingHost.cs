@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.Routing;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 

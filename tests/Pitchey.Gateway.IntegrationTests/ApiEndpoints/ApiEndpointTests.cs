@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
 using Pitchey.LoadTests.Seeding;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.ApiEndpoints;
 

@@ -1,5 +1,6 @@
 using Pitchey.LoadTests.Seeding;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.ApiEndpoints;
 

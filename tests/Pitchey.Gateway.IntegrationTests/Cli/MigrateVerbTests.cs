@@ -1,6 +1,6 @@
 using Pitchey.Gateway.Cli;
 using Pitchey.Gateway.IntegrationTests.HealthProbes;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Cli;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Configuration;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Configuration;
 

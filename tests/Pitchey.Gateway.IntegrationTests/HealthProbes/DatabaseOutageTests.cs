@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.Proxy;
 

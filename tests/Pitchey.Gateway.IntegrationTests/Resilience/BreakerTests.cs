@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 using Yarp.ReverseProxy;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;

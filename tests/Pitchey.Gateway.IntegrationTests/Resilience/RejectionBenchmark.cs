@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 using Xunit.Abstractions;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 

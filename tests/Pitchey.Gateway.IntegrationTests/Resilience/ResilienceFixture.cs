@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
 

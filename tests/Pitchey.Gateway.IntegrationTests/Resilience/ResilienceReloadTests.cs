@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
 

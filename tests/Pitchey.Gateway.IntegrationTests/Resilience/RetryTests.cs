@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
 

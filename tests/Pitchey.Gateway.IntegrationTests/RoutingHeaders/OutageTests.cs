@@ -4,7 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Database.Routing;
 using Pitchey.Gateway.IntegrationTests.HealthProbes;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.RoutingHeaders;
 

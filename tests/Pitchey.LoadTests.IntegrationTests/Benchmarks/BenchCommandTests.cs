@@ -1,6 +1,6 @@
 using Pitchey.Gateway.Cli;
 using Pitchey.LoadTests.Benchmarks;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.LoadTests.IntegrationTests.Benchmarks;
 

@@ -1,6 +1,6 @@
 using Pitchey.Database.Queries;
 using Pitchey.Gateway.Cli;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.LoadTests.IntegrationTests.Seeding;
 

@@ -1,7 +1,7 @@
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Scripts;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests.Lint;
 

@@ -1,4 +1,4 @@
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>Finds the PostgreSQL server binaries: <c>PG_BIN</c>, else the newest /usr/lib/postgresql/N/bin.</summary>
 public static class PostgresBinaries

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>Runs a command to completion and fails loudly, with its output, when it fails.</summary>
 public static class ProcessRunner

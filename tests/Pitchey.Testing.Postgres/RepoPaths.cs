@@ -1,4 +1,4 @@
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>Paths inside the repository, found by walking up from the test binaries to the .sln.</summary>
 public static class RepoPaths

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Text;
-using Pitchey.Testing;
 
-namespace Pitchey.LoadTests.IntegrationTests;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>
 /// One run of an executable of this repo (<c>dotnet X.dll args</c>) from the test's own folder, where
 /// the build copies it with its <c>config/</c>: its exit code, standard output and standard error kept
 /// apart. The environment is the test's, minus <c>Database__Primary</c>, plus what the test adds.
 /// </summary>
-internal sealed class ToolProcess : IDisposable
+public sealed class ToolProcess : IDisposable
 {
     public const string LoadTests = "Pitchey.LoadTests.dll";
     public const string Gateway = "Pitchey.Gateway.dll";

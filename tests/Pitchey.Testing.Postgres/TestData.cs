@@ -1,8 +1,8 @@
 using Npgsql;
-using Pitchey.LoadTests.Benchmarks;
 using Pitchey.LoadTests.Seeding;
+using Pitchey.Migrations.Scripts;
 
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>Test data through the real seeder, and the real index strategy from config/sql/indexes.sql.</summary>
 public static class TestData
@@ -26,7 +26,7 @@ public static class TestData
         await cluster.ExecuteAsync("ANALYZE");
     }
 
-    /// <summary>The statements of indexes.sql, split the way the <c>bench</c> verb splits them.</summary>
+    /// <summary>The statements of indexes.sql, split by the migration engine's parser (the one <c>migrate apply</c> uses).</summary>
     public static IReadOnlyList<string> IndexStatements() =>
-        IndexStrategy.Split(File.ReadAllText(RepoPaths.Config("sql", "indexes.sql")));
+        [.. MigrationScript.Parse(File.ReadAllText(RepoPaths.Config("sql", "indexes.sql")), "indexes.sql").Steps.Select(step => step.Text)];
 }

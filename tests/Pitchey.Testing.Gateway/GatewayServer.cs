@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Gateway;
 
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Gateway;
 
 /// <summary>
 /// The gateway as it ships (same builder, same config files), on 127.0.0.1 and a free port,

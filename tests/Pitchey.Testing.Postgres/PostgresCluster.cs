@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster from the machine's own binaries: a temp folder, a free

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Pitchey.StandIn;
 
-namespace Pitchey.Testing;
+namespace Pitchey.Testing.Gateway;
 
 /// <summary>The stand-in API on 127.0.0.1 and a free port, with its switches at hand.</summary>
 public sealed class StandInServer : IAsyncDisposable
