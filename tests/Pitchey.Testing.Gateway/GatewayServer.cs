@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Testing.Gateway;
 
@@ -8,22 +9,15 @@ namespace Pitchey.Testing.Gateway;
 /// The gateway as it ships (same builder, same config files), on 127.0.0.1 and a free port,
 /// pointed at a stand-in API and a test database through setting overrides.
 /// </summary>
-public sealed class GatewayServer : IAsyncDisposable
+public sealed class GatewayServer : LoopbackServer
 {
-    private readonly WebApplication _app;
+    /// <summary>A database nobody answers at (port 9, discard), for tests that never reach it; the password is the one that must not leak.</summary>
+    public const string NoDatabase = "Host=127.0.0.1;Port=9;Database=x;Username=x;Password=" + PostgresCluster.Password;
 
-    private GatewayServer(WebApplication app, Uri address)
+    private GatewayServer(WebApplication app)
+        : base(app, TimeSpan.FromSeconds(30))
     {
-        _app = app;
-        Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    public Uri Address { get; }
-
-    public HttpClient Client { get; }
-
-    public IServiceProvider Services => _app.Services;
 
     /// <summary>Settings every test gateway gets: loopback, a free port, quiet logs.</summary>
     public static Dictionary<string, string?> BaseSettings(string databaseConnectionString, Uri? upstream) => new()
@@ -43,14 +37,6 @@ public sealed class GatewayServer : IAsyncDisposable
         string[]? args = null)
     {
         var app = GatewayApp.Build(args ?? [], settings, builder => services?.Invoke(builder.Services));
-        await app.StartAsync();
-        return new GatewayServer(app, new Uri(app.Urls.First()));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        return new GatewayServer(await StartAsync(app));
     }
 }

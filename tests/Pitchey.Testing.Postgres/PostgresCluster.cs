@@ -5,9 +5,10 @@ namespace Pitchey.Testing.Postgres;
 /// <summary>
 /// A throwaway PostgreSQL cluster from the machine's own binaries: a temp folder, a free
 /// loopback port, fsync off, removed on dispose. Run as the <c>postgres</c> user when the
-/// tests run as root, since initdb refuses root.
+/// tests run as root, since initdb refuses root. Streaming replicas and replay control:
+/// <c>PostgresCluster.Replication.cs</c>.
 /// </summary>
-public sealed class PostgresCluster : IAsyncDisposable
+public sealed partial class PostgresCluster : IAsyncDisposable
 {
     /// <summary>The password of the <c>pitchey</c> user; tests check it never leaks.</summary>
     public const string Password = "Sup3r-Secret-Test-Pw";
@@ -37,7 +38,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var binDir = PostgresBinaries.Find();
         var root = Directory.CreateTempSubdirectory("pitchey-pg-").FullName;
-        var cluster = new PostgresCluster(root, binDir, ProcessRunner.FreeTcpPort());
+        var cluster = new PostgresCluster(root, binDir, Loopback.FreePort());
         try
         {
             await cluster.InitAsync();
@@ -57,87 +58,6 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Makes a streaming replica of this cluster the way an operator would: <c>pg_basebackup -R
-    /// -X stream</c> into a new data folder, on a new free port, started as a hot standby. The
-    /// <c>pitchey</c> user (a superuser) replicates; initdb's pg_hba already allows replication
-    /// from 127.0.0.1. The password travels in a passfile, never on a command line.
-    /// </summary>
-    public async Task<PostgresCluster> StartReplicaAsync()
-    {
-        var root = Directory.CreateTempSubdirectory("pitchey-pg-replica-").FullName;
-        var replica = new PostgresCluster(root, _binDir, ProcessRunner.FreeTcpPort());
-        try
-        {
-            var passFile = Path.Combine(root, "pgpass");
-            await File.WriteAllTextAsync(passFile, $"127.0.0.1:{Port}:*:{User}:{Password}\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(passFile, UnixFileMode.UserRead | UnixFileMode.UserWrite); // libpq ignores a readable passfile
-            }
-            if (Environment.UserName == "root")
-            {
-                await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", root]);
-            }
-
-            await AsServerUserAsync(Path.Combine(_binDir, "pg_basebackup"),
-                "-D", replica.DataDirectory, "-R", "-X", "stream", "-c", "fast", "--no-sync",
-                "-d", $"host=127.0.0.1 port={Port} user={User} passfile={passFile}");
-            // The copied postgresql.conf still names the primary's port and socket folder; later lines win.
-            await File.AppendAllTextAsync(Path.Combine(replica.DataDirectory, "postgresql.conf"), $"""
-
-                port = {replica.Port}
-                unix_socket_directories = '{root}'
-                """);
-            await replica.StartServerAsync();
-            return replica;
-        }
-        catch
-        {
-            await replica.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>Standby only: stops applying WAL (it keeps receiving it) until <see cref="ResumeReplayAsync"/>.</summary>
-    public async Task PauseReplayAsync()
-    {
-        await ExecuteAsync("SELECT pg_wal_replay_pause()");
-        // The request is asynchronous; wait (bounded) until the startup process has really paused.
-        for (var i = 0; i < 200; i++)
-        {
-            if (await ScalarAsync<string>("SELECT pg_get_wal_replay_pause_state()") == "paused")
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("replay did not pause");
-    }
-
-    public Task ResumeReplayAsync() => ExecuteAsync("SELECT pg_wal_replay_resume()");
-
-    /// <summary>Standby only: waits (bounded) until it has replayed everything up to <paramref name="lsn"/>.</summary>
-    public async Task WaitForReplayAsync(string lsn)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            if (await ScalarAsync<bool>($"SELECT pg_last_wal_replay_lsn() >= '{lsn}'::pg_lsn"))
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"replica did not replay up to {lsn}");
-    }
-
-    /// <summary>Primary only: the current WAL write position, as text (for example <c>0/3000148</c>).</summary>
-    public async Task<string> CurrentLsnAsync() => (await ScalarAsync<object>("SELECT pg_current_wal_lsn()::text"))!.ToString()!;
-
     public async Task ExecuteAsync(string sql, string database = DatabaseName)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
@@ -146,12 +66,29 @@ public sealed class PostgresCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql)
+    /// <summary>The first column of the first row (a test's reference query always has one); <paramref name="values"/> fill <c>$1</c>, <c>$2</c>, ... in order.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params object?[] values)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor(DatabaseName));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T?)await command.ExecuteScalarAsync();
+        await using var command = Command(sql, connection, values);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The first column of every row, as ids; <paramref name="values"/> fill <c>$1</c>, <c>$2</c>, ... in order.</summary>
+    public async Task<List<long>> IdsAsync(string sql, params object?[] values)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(DatabaseName));
+        await connection.OpenAsync();
+        await using var command = Command(sql, connection, values);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Stops the server the way an outage would: at once, dropping connections.</summary>
@@ -199,6 +136,17 @@ public sealed class PostgresCluster : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, object?[] values)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
     }
 
     private string ConnectionStringFor(string database) =>

@@ -47,11 +47,4 @@ public static class ProcessRunner
             return output.ToString();
         }
     }
-
-    public static int FreeTcpPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -10,7 +10,8 @@ public sealed class DatabaseHostsTests
     [Fact]
     public async Task Primary_OpensPooledConnections_AndTagsThemWithTheApplicationName()
     {
-        await using var cluster = await PostgresCluster.StartAsync();
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe());
+        var cluster = env.Primary;
         var options = new DatabaseOptions { Primary = cluster.ConnectionString };
         await using var hosts = new DatabaseHosts(Options.Create(options), NullLoggerFactory.Instance);
 

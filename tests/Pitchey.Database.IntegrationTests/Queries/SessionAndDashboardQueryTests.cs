@@ -10,12 +10,14 @@ namespace Pitchey.Database.IntegrationTests.Queries;
 [Collection(SeededDatabaseCollection.Name)]
 public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
 {
+    private static readonly IOptions<TunedQueryOptions> DefaultOptions = Options.Create(new TunedQueryOptions());
+
     [Fact]
     public async Task LoadAsync_LiveSession_ReturnsItsUser()
     {
         var token = database.Seed.CreatorTokens[0];
-        var expected = await database.ScalarAsync<long>("SELECT user_id FROM sessions WHERE id = $1", token);
-        var sessions = new SessionQuery(database.Options, TimeProvider.System);
+        var expected = await database.Primary.ScalarAsync<long>("SELECT user_id FROM sessions WHERE id = $1", token);
+        var sessions = new SessionQuery(DefaultOptions, TimeProvider.System);
 
         var user = await LoadAsync(sessions, token);
 
@@ -28,9 +30,9 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
     [Fact]
     public async Task LoadAsync_ExpiredOrUnknownOrInactive_ReturnsNull()
     {
-        var sessions = new SessionQuery(database.Options, TimeProvider.System);
-        var expired = await database.ScalarAsync<string>("SELECT id FROM sessions WHERE expires_at < now() LIMIT 1");
-        var inactive = await database.ScalarAsync<string>(
+        var sessions = new SessionQuery(DefaultOptions, TimeProvider.System);
+        var expired = await database.Primary.ScalarAsync<string>("SELECT id FROM sessions WHERE expires_at < now() LIMIT 1");
+        var inactive = await database.Primary.ScalarAsync<string>(
             "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE NOT u.is_active AND s.expires_at > now() LIMIT 1");
 
         Assert.Null(await LoadAsync(sessions, expired));
@@ -45,7 +47,7 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
         var options = Options.Create(new TunedQueryOptions { SessionCacheTtl = TimeSpan.FromMinutes(10) });
         var sessions = new SessionQuery(options, time);
         const string token = "short-lived-test-token";
-        var expiresAt = await database.ScalarAsync<DateTime>(
+        var expiresAt = await database.Primary.ScalarAsync<DateTime>(
             "INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, (SELECT min(id) FROM users WHERE is_active), now() + interval '5 minutes') " +
             "RETURNING expires_at", token);
         Assert.NotNull(await LoadAsync(sessions, token));
@@ -60,7 +62,7 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
     [Fact]
     public async Task CreatorDashboard_MatchesTheReference()
     {
-        var creator = await database.ScalarAsync<long>(
+        var creator = await database.Primary.ScalarAsync<long>(
             "SELECT user_id FROM pitches GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1 OFFSET 20");
 
         CreatorDashboard dashboard;
@@ -69,7 +71,7 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
             dashboard = await new CreatorDashboardQuery().RunAsync(connection, creator, CancellationToken.None);
         }
 
-        var reference = await database.ScalarAsync<string>(
+        var reference = await database.Primary.ScalarAsync<string>(
             "SELECT concat_ws(',', " +
             "(SELECT count(*) FROM pitches WHERE user_id = $1), (SELECT sum(view_count) FROM pitches WHERE user_id = $1), " +
             "(SELECT count(*) FROM follows WHERE following_id = $1), " +
@@ -81,11 +83,11 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
         Assert.Equal(reference, string.Join(',', o.TotalPitches, o.TotalViews, o.TotalFollowers, o.TotalInvestments, o.ActiveDeals, o.PendingActions, o.TotalNdas));
         Assert.True(o.TotalPitches > 5);
 
-        var recent = await database.IdsAsync("SELECT id FROM pitches WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 5", creator);
+        var recent = await database.Primary.IdsAsync("SELECT id FROM pitches WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 5", creator);
         Assert.Equal(recent, dashboard.RecentPitches.Select(p => p.Id));
         foreach (var pitch in dashboard.RecentPitches)
         {
-            Assert.Equal(await database.ScalarAsync<long>("SELECT count(*) FROM nda_requests WHERE pitch_id = $1", pitch.Id), pitch.NdaRequests);
+            Assert.Equal(await database.Primary.ScalarAsync<long>("SELECT count(*) FROM nda_requests WHERE pitch_id = $1", pitch.Id), pitch.NdaRequests);
         }
     }
 
@@ -94,7 +96,7 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = Options.Create(new TunedQueryOptions { PlatformStatsInterval = TimeSpan.FromSeconds(60) });
-        await using var hosts = new DatabaseHosts(Options.Create(new DatabaseOptions { Primary = database.Cluster.ConnectionString }), NullLoggerFactory.Instance);
+        await using var hosts = new DatabaseHosts(Options.Create(new DatabaseOptions { Primary = database.Primary.ConnectionString }), NullLoggerFactory.Instance);
         var snapshot = new PlatformStatsSnapshot(new PrimaryOnlyRouter(hosts), options, time, NullLogger<PlatformStatsSnapshot>.Instance);
 
         var stats = await snapshot.GetAsync(CancellationToken.None);
@@ -104,7 +106,7 @@ public sealed class SessionAndDashboardQueryTests(SeededDatabase database)
         }
 
         Assert.Equal(1, snapshot.Refreshes);
-        var reference = await database.ScalarAsync<string>(
+        var reference = await database.Primary.ScalarAsync<string>(
             "SELECT concat_ws(',', (SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public'), " +
             "(SELECT sum(view_count) FROM pitches), (SELECT count(*) FROM investments), (SELECT count(*) FROM users WHERE is_active), " +
             "(SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public' AND created_at >= $1))",

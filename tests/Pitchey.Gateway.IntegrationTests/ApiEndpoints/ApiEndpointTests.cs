@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
 using Pitchey.LoadTests.Seeding;
-using Pitchey.Testing.Gateway;
 using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.ApiEndpoints;
@@ -30,8 +29,8 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await JsonAsync(response);
-        var total = await env.Database.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE {Visible} AND genre = 'Drama'");
-        var expectedIds = await IdsAsync(
+        var total = await env.Primary.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE {Visible} AND genre = 'Drama'");
+        var expectedIds = await env.Primary.IdsAsync(
             $"SELECT id FROM pitches WHERE {Visible} AND genre = 'Drama' ORDER BY created_at DESC, id DESC LIMIT 24 OFFSET 48");
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.Equal(total, body.GetProperty("total").GetInt64());
@@ -80,7 +79,7 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     public async Task Search_AnswersThePaginatedEnvelopeAndXTotalCount(string path)
     {
         var word = await SelectiveWordAsync();
-        var total = await env.Database.ScalarAsync<long>(
+        var total = await env.Primary.ScalarAsync<long>(
             $"SELECT count(*) FROM pitches WHERE {Visible} AND search_vector @@ websearch_to_tsquery('english', '{word}')");
 
         using var response = await Client.GetAsync($"{path}?q={word}&page=1&limit=3");
@@ -111,7 +110,7 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     public async Task Session_ByCookieFallbackCookieOrBearer_Answers200WithTheUser()
     {
         var token = env.Seed.CreatorTokens[0];
-        var userId = await env.Database.ScalarAsync<long>($"SELECT user_id FROM sessions WHERE id = '{token}'");
+        var userId = await env.Primary.ScalarAsync<long>($"SELECT user_id FROM sessions WHERE id = '{token}'");
 
         foreach (var request in new[]
         {
@@ -138,7 +137,7 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     [Fact]
     public async Task Session_NoneUnknownOrExpired_Answers401WithTheEnvelope()
     {
-        var expired = await env.Database.ScalarAsync<string>("SELECT id FROM sessions WHERE expires_at < now() LIMIT 1");
+        var expired = await env.Primary.ScalarAsync<string>("SELECT id FROM sessions WHERE expires_at < now() LIMIT 1");
 
         foreach (var request in new[]
         {
@@ -158,11 +157,11 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     public async Task Session_Cached_IsServedWithoutTheDatabaseButNeverPastExpiry()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = env.Settings();
+        var settings = env.GatewaySettings();
         settings["TunedQueries:SessionCacheTtl"] = "00:10:00";
-        await using var gateway = await GatewayServer.StartAsync(settings, services => services.AddSingleton<TimeProvider>(time));
+        await using var gateway = await env.StartGatewayAsync(settings, services => services.AddSingleton<TimeProvider>(time));
         const string token = "expiring-soon-token";
-        await env.Database.ExecuteAsync(
+        await env.Primary.ExecuteAsync(
             $"INSERT INTO sessions (id, user_id, expires_at) VALUES ('{token}', (SELECT min(id) FROM users WHERE is_active), now() + interval '5 minutes')");
         var sessions = gateway.Services.GetRequiredService<SessionQuery>();
 
@@ -172,7 +171,7 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
         }
 
         // Gone from the database, still served from the cache: the cache really answers.
-        await env.Database.ExecuteAsync($"DELETE FROM sessions WHERE id = '{token}'");
+        await env.Primary.ExecuteAsync($"DELETE FROM sessions WHERE id = '{token}'");
         using (var cached = await gateway.Client.SendAsync(WithCookie("/api/auth/session", "pitchey-session", token)))
         {
             Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
@@ -190,11 +189,11 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     public async Task Session_HashedTokenMode_LooksUpTheSha256OfTheToken()
     {
         const string token = "a-token-stored-only-as-its-hash";
-        await env.Database.ExecuteAsync(
+        await env.Primary.ExecuteAsync(
             $"INSERT INTO sessions (id, user_id, expires_at) VALUES ('{SessionQuery.HashToken(token)}', (SELECT min(id) FROM users WHERE is_active), now() + interval '1 day')");
-        var settings = env.Settings();
+        var settings = env.GatewaySettings();
         settings["TunedQueries:HashedSessionTokens"] = "true";
-        await using var hashed = await GatewayServer.StartAsync(settings);
+        await using var hashed = await env.StartGatewayAsync(settings);
 
         using var viaHashed = await hashed.Client.SendAsync(WithBearer("/api/auth/session", token));
         using var viaPlain = await Client.SendAsync(WithBearer("/api/auth/session", token));
@@ -218,8 +217,8 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
             Assert.True(overview.TryGetProperty(field, out _), $"overview lacks {field}");
         }
 
-        var creatorId = await env.Database.ScalarAsync<long>($"SELECT user_id FROM sessions WHERE id = '{env.Seed.CreatorTokens[0]}'");
-        Assert.Equal(await env.Database.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE user_id = {creatorId}"), overview.GetProperty("totalPitches").GetInt64());
+        var creatorId = await env.Primary.ScalarAsync<long>($"SELECT user_id FROM sessions WHERE id = '{env.Seed.CreatorTokens[0]}'");
+        Assert.Equal(await env.Primary.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE user_id = {creatorId}"), overview.GetProperty("totalPitches").GetInt64());
         var recent = data.GetProperty("recentPitches").EnumerateArray().ToList();
         Assert.InRange(recent.Count, 1, 5);
         foreach (var field in new[] { "id", "title", "logline", "genre", "status", "views", "likes", "ndaRequests" })
@@ -251,7 +250,7 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
 
         Assert.Equal(1, snapshot.Refreshes);
         var data = JsonDocument.Parse(firstBody!).RootElement.GetProperty("data");
-        Assert.Equal(await env.Database.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE {Visible}"), data.GetProperty("totalPitches").GetInt64());
+        Assert.Equal(await env.Primary.ScalarAsync<long>($"SELECT count(*) FROM pitches WHERE {Visible}"), data.GetProperty("totalPitches").GetInt64());
         foreach (var field in new[] { "totalViews", "totalInvestments", "activeUsers", "newPitchesThisWeek", "lastUpdated" })
         {
             Assert.True(data.TryGetProperty(field, out _), $"stats lack {field}");
@@ -305,9 +304,9 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     [Fact]
     public async Task DatabaseDown_Answers503WithTheEnvelope()
     {
-        var settings = env.Settings();
-        settings["Database:Primary"] = $"Host=127.0.0.1;Port={ProcessRunner.FreeTcpPort()};Database=x;Username=x;Password={PostgresCluster.Password};Timeout=2";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        var settings = env.GatewaySettings();
+        settings["Database:Primary"] = Loopback.UnreachableDatabase();
+        await using var gateway = await env.StartGatewayAsync(settings);
 
         using var response = await gateway.Client.GetAsync("/api/pitches/browse/enhanced");
 
@@ -339,28 +338,13 @@ public sealed class ApiEndpointTests(ApiEndpointsEnvironment env) : IClassFixtur
     private static List<long> Ids(JsonElement body, string property) =>
         body.GetProperty(property).EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
 
-    private async Task<List<long>> IdsAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(env.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var ids = new List<long>();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
     private async Task<string> SelectiveWordAsync()
     {
         var text = new SeedText();
         foreach (var rank in new[] { 300, 500, 200, 800, 100 })
         {
             var word = text.WordAt(rank);
-            var count = await env.Database.ScalarAsync<long>(
+            var count = await env.Primary.ScalarAsync<long>(
                 $"SELECT count(*) FROM pitches WHERE {Visible} AND search_vector @@ websearch_to_tsquery('english', '{word}')");
             if (count is >= 4 and <= 500)
             {

@@ -1,11 +1,10 @@
 using Pitchey.Gateway.Cli;
-using Pitchey.Gateway.IntegrationTests.HealthProbes;
 using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Cli;
 
 /// <summary>The <c>migrate</c> verb end to end against a real database: exit codes, output, no secrets.</summary>
-public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClassFixture<MigrateVerbTests.Database>, IDisposable
+public sealed class MigrateVerbTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>, IDisposable
 {
     private const string Strategy = """
         SET maintenance_work_mem = '64MB';
@@ -17,20 +16,10 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
         SELECT id FROM pitches WHERE status = 'published' ORDER BY created_at DESC LIMIT 20;
         """;
 
-    private readonly PostgresCluster _database = fixture.Cluster;
+    private readonly PostgresCluster _database = cluster.Primary;
     private readonly string _folder = Directory.CreateTempSubdirectory("pitchey-migrate-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    /// <summary>One cluster for the class: starting one per test would dominate its run time.</summary>
-    public sealed class Database : IAsyncLifetime
-    {
-        public PostgresCluster Cluster { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Cluster = await PostgresCluster.StartAsync();
-
-        public async Task DisposeAsync() => await Cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task Migrate_FullCycle_ExitCodesAndOutput()
@@ -100,7 +89,7 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     public async Task Lint_WithoutADatabase_ChecksAgainstTheSchemaFile()
     {
         var file = await WriteAsync("offline.sql", "CREATE INDEX CONCURRENTLY idx_a ON pitches (budget);\n");
-        var unreachable = $"Host=127.0.0.1;Port={ProcessRunner.FreeTcpPort()};Database=x;Username=u;Password={PostgresCluster.Password};Timeout=2";
+        var unreachable = Loopback.UnreachableDatabase();
 
         var lint = await InvokeAsync(["lint", file, "--connection", unreachable, "--schema", RepoPaths.Config("sql", "schema.sql")]);
 
@@ -114,7 +103,7 @@ public sealed class MigrateVerbTests(MigrateVerbTests.Database fixture) : IClass
     [Fact]
     public async Task Migrate_DatabaseUnreachable_Exits69WithoutTheConnectionString()
     {
-        var unreachable = $"Host=127.0.0.1;Port={ProcessRunner.FreeTcpPort()};Database=x;Username=u;Password={PostgresCluster.Password};Timeout=2";
+        var unreachable = Loopback.UnreachableDatabase();
 
         var status = await InvokeAsync(["status", "--connection", unreachable]);
 

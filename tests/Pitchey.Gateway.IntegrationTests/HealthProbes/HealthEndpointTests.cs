@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
-using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
 
@@ -14,7 +14,7 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task ApiHealth_HealthyDatabase_AnswersTheOldApiShapeWithAge()
     {
-        await using var gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+        await using var gateway = await shared.StartGatewayAsync();
 
         using var response = await gateway.Client.GetAsync("/api/health");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -40,7 +40,7 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task ProbeEndpoints_HealthyDatabase_Answer200()
     {
-        await using var gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+        await using var gateway = await shared.StartGatewayAsync();
 
         foreach (var path in new[] { "/health/live", "/health/ready", "/health" })
         {
@@ -57,7 +57,7 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task HeadProbe_AnswersWithoutBody()
     {
-        await using var gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+        await using var gateway = await shared.StartGatewayAsync();
 
         using var response = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/ready"));
 
@@ -68,7 +68,7 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task Detailed_FromLoopback_ShowsEveryCheckWithDurationAndData()
     {
-        await using var gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+        await using var gateway = await shared.StartGatewayAsync();
 
         var body = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/health/detailed");
 
@@ -84,7 +84,7 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     {
         var settings = shared.GatewaySettings();
         settings["Proxy:TrustedProxies:0"] = "127.0.0.1";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health/detailed");
         request.Headers.Add("X-Forwarded-For", "198.51.100.7");
 
@@ -101,9 +101,8 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
         // refresh in flight, so every probe of the storm finds it due and must join that one run.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var counting = new CountingCheck();
-        await using var gateway = await GatewayServer.StartAsync(
-            shared.GatewaySettings(),
-            services =>
+        await using var gateway = await shared.StartGatewayAsync(
+            services: services =>
             {
                 services.AddSingleton<TimeProvider>(time);
                 services.AddHealthChecks().AddCheck("counting", counting);
@@ -131,9 +130,8 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task UserRegisteredCheck_AppearsInReports_AndItsFailureMakesReadiness503()
     {
-        await using var gateway = await GatewayServer.StartAsync(
-            shared.GatewaySettings(),
-            services => services.AddHealthChecks().AddCheck("queue", () => HealthCheckResult.Unhealthy("queue unreachable")));
+        await using var gateway = await shared.StartGatewayAsync(
+            services: services => services.AddHealthChecks().AddCheck("queue", () => HealthCheckResult.Unhealthy("queue unreachable")));
 
         using var ready = await gateway.Client.GetAsync("/health/ready");
         var api = await gateway.Client.GetAsync("/api/health");
@@ -148,9 +146,8 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task DegradedCheck_KeepsReadiness200_ButHealth503()
     {
-        await using var gateway = await GatewayServer.StartAsync(
-            shared.GatewaySettings(),
-            services => services.AddHealthChecks().AddCheck("cache", () => HealthCheckResult.Degraded("cache slow")));
+        await using var gateway = await shared.StartGatewayAsync(
+            services: services => services.AddHealthChecks().AddCheck("cache", () => HealthCheckResult.Degraded("cache slow")));
 
         using var ready = await gateway.Client.GetAsync("/health/ready");
         using var health = await gateway.Client.GetAsync("/health");
@@ -165,10 +162,9 @@ public sealed class HealthEndpointTests(SharedEnvironment shared)
     [Fact]
     public async Task HealthBodies_NeverCarrySecrets_EvenWhenAChecksThrowsThem()
     {
-        await using var gateway = await GatewayServer.StartAsync(
-            shared.GatewaySettings(),
-            services => services.AddHealthChecks().AddCheck("leaky", () =>
-                throw new InvalidOperationException($"connect failed: {shared.Database.ConnectionString}")));
+        await using var gateway = await shared.StartGatewayAsync(
+            services: services => services.AddHealthChecks().AddCheck("leaky", () =>
+                throw new InvalidOperationException($"connect failed: {shared.Primary.ConnectionString}")));
 
         foreach (var path in new[] { "/health/live", "/health/ready", "/health", "/api/health", "/api/health/detailed" })
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Pitchey.Testing.Gateway;
 using Xunit.Abstractions;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
@@ -17,7 +16,7 @@ public sealed class RejectionBenchmark(SharedEnvironment shared, ITestOutputHelp
     public async Task OpenBreaker_Rejections_NeverReachTheUpstream()
     {
         var requests = int.TryParse(Environment.GetEnvironmentVariable("PITCHEY_BENCH_REQUESTS"), out var n) && n > 0 ? n : 2000;
-        await using var gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+        await using var gateway = await shared.StartGatewayAsync();
         using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
         {
             isolate.EnsureSuccessStatusCode();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Pitchey.Migrations.Running;
 using Pitchey.Migrations.Scripts;
 
-namespace Pitchey.Migrations.IntegrationTests;
+namespace Pitchey.Migrations.IntegrationTests.Running;
 
 /// <summary>Records what the runner reports, and lets a test act at a given moment.</summary>
 internal sealed class RecordingReporter : IMigrationReporter
