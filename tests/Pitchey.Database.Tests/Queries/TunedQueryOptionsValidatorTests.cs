@@ -2,7 +2,7 @@ using Pitchey.Database.Queries;
 
 namespace Pitchey.Database.Tests.Queries;
 
-public sealed class TunedQueryOptionsTests
+public sealed class TunedQueryOptionsValidatorTests
 {
     [Fact]
     public void Validate_DefaultsAndALongSecret_Succeed()

@@ -2,7 +2,7 @@ using Pitchey.Database.DataSources;
 
 namespace Pitchey.Database.Tests.DataSources;
 
-public sealed class DatabaseOptionsTests
+public sealed class DatabaseOptionsValidatorTests
 {
     private readonly DatabaseOptionsValidator _validator = new();
 

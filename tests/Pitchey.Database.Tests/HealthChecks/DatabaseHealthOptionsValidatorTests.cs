@@ -2,7 +2,7 @@ using Pitchey.Database.HealthChecks;
 
 namespace Pitchey.Database.Tests.HealthChecks;
 
-public sealed class DatabaseHealthOptionsTests
+public sealed class DatabaseHealthOptionsValidatorTests
 {
     [Fact]
     public void Validate_Defaults_Succeeds()

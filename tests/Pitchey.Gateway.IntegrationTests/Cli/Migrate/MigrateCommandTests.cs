@@ -1,10 +1,10 @@
 using Pitchey.Gateway.Cli;
 using Pitchey.Testing.Postgres;
 
-namespace Pitchey.Gateway.IntegrationTests.Cli;
+namespace Pitchey.Gateway.IntegrationTests.Cli.Migrate;
 
 /// <summary>The <c>migrate</c> verb end to end against a real database: exit codes, output, no secrets.</summary>
-public sealed class MigrateVerbTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>, IDisposable
+public sealed class MigrateCommandTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>, IDisposable
 {
     private const string Strategy = """
         SET maintenance_work_mem = '64MB';

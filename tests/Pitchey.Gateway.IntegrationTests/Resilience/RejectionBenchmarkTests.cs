@@ -10,7 +10,7 @@ namespace Pitchey.Gateway.IntegrationTests.Resilience;
 /// <c>PITCHEY_BENCH_REQUESTS=20000 dotnet test ... --filter RejectionBenchmark --logger "console;verbosity=detailed"</c>.
 /// </summary>
 [Collection(SharedEnvironmentCollection.Name)]
-public sealed class RejectionBenchmark(SharedEnvironment shared, ITestOutputHelper output)
+public sealed class RejectionBenchmarkTests(SharedEnvironment shared, ITestOutputHelper output)
 {
     [Fact]
     public async Task OpenBreaker_Rejections_NeverReachTheUpstream()

@@ -9,7 +9,7 @@ using Pitchey.Testing.Postgres;
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
 
 [Collection(SharedEnvironmentCollection.Name)]
-public sealed class HealthEndpointTests(SharedEnvironment shared)
+public sealed class HealthProbeEndpointsTests(SharedEnvironment shared)
 {
     [Fact]
     public async Task ApiHealth_HealthyDatabase_AnswersTheOldApiShapeWithAge()
