@@ -2,7 +2,7 @@
 # Builds the solution and runs every test project, one after the other.
 # Last line: "N passed, N failed, N skipped", summed over all projects. Exits non-zero on any failure.
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 results=artifacts/test-results
@@ -17,8 +17,12 @@ fi
 
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*/*.csproj; do
-  grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
   name=$(basename "$project" .csproj)
+  # The rule of tests/Directory.Build.props: Xxx.Tests and Xxx.IntegrationTests are test projects.
+  case "$name" in
+    *.Tests | *.IntegrationTests) ;;
+    *) continue ;;
+  esac
   echo "== $name"
   if ! dotnet test "$project" -c Release --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \

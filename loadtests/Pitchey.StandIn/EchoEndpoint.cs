@@ -93,10 +93,3 @@ internal static class EchoEndpoint
         }
     }
 }
-
-internal sealed record EchoBody(
-    string Method, string Path, string Query, Dictionary<string, string> Headers, long BodyLength, string BodySha256, string? RemoteAddress);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(EchoBody))]
-internal sealed partial class EchoJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -3,8 +3,9 @@ namespace Pitchey.StandIn;
 /// <summary>
 /// A real Kestrel app playing the existing API: it echoes what it received, and its fault
 /// switches (latency, error rate, hang, connection reset) let tests make it misbehave.
+/// Public: the test helpers host it in-process, the way <c>Program</c> does.
 /// </summary>
-internal static class StandInApp
+public static class StandInApp
 {
     public static WebApplication Build(string[] args)
     {

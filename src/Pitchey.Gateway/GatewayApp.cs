@@ -9,8 +9,8 @@ using Pitchey.Gateway.RoutingHeaders;
 
 namespace Pitchey.Gateway;
 
-/// <summary>Builds the gateway: the one ordered list of features. Tests build it the same way.</summary>
-internal static class GatewayApp
+/// <summary>Builds the gateway: the one ordered list of features. Public: the test host builds it the same way.</summary>
+public static class GatewayApp
 {
     /// <param name="args">Command-line arguments (highest precedence after <paramref name="overrides"/>).</param>
     /// <param name="overrides">Settings layered on top of everything else; tests use it.</param>

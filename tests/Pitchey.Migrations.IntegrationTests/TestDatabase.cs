@@ -1,9 +1,11 @@
 using Npgsql;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.History;
+using Pitchey.Migrations.IntegrationTests.Running;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Running;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests;
 
@@ -23,6 +25,22 @@ internal sealed class TestDatabase(string connectionString, NpgsqlDataSource dat
         ProgressInterval = TimeSpan.FromMilliseconds(50),
         LargeTableRows = 5_000,
     };
+
+    /// <summary>A fresh database cloned from the environment's schema, with one user and <paramref name="pitches"/> pitches.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseEnvironment environment, int pitches = 100)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var connectionString = await environment.CreateDatabaseAsync(applicationName: "migrate-test");
+        var database = new TestDatabase(connectionString, NpgsqlDataSource.Create(connectionString));
+        await database.ExecuteAsync($"""
+            INSERT INTO users (email, username, password_hash) VALUES ('a@example.com', 'a', 'x');
+            INSERT INTO pitches (user_id, title, status, genre, created_at)
+            SELECT 1, 'title ' || g, CASE WHEN g % 3 = 0 THEN 'published' ELSE 'draft' END, 'genre' || (g % 10), now() - g * interval '1 minute'
+            FROM generate_series(1, {pitches}) g;
+            ANALYZE;
+            """);
+        return database;
+    }
 
     public async Task ExecuteAsync(string sql)
     {

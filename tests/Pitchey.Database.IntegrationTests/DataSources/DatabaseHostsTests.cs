@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pitchey.Database.DataSources;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.DataSources;
 
@@ -10,7 +10,8 @@ public sealed class DatabaseHostsTests
     [Fact]
     public async Task Primary_OpensPooledConnections_AndTagsThemWithTheApplicationName()
     {
-        await using var cluster = await PostgresCluster.StartAsync();
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe());
+        var cluster = env.Primary;
         var options = new DatabaseOptions { Primary = cluster.ConnectionString };
         await using var hosts = new DatabaseHosts(Options.Create(options), NullLoggerFactory.Instance);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
 
@@ -6,6 +7,8 @@ namespace Pitchey.Database.IntegrationTests.Queries;
 [Collection(SeededDatabaseCollection.Name)]
 public sealed class BrowseQueryTests(SeededDatabase database)
 {
+    private static readonly IOptions<TunedQueryOptions> DefaultOptions = Options.Create(new TunedQueryOptions());
+
     private const int Limit = 24;
 
     public static TheoryData<BrowseSort, bool, string?, string?, string?, double?, double?> Cases() => new()
@@ -26,7 +29,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
         BrowseSort sort, bool descending, string? genre, string? format, string? stage, double? budgetMin, double? budgetMax)
     {
         var filter = new BrowseFilter(genre, format, stage, (decimal?)budgetMin, (decimal?)budgetMax);
-        var query = new BrowseQuery(database.Options, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var query = new BrowseQuery(DefaultOptions, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var reference = await ReferenceAsync(filter, sort, descending);
 
         var first = await RunAsync(query, new BrowseRequest(filter, sort, descending, Limit, 0, null));
@@ -48,7 +51,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
         Assert.Equal(Math.Min(reference.Count, 4 * Limit), walked.Count);
 
         Assert.Equal(reference.Count > Limit, first.HasMore);
-        if (reference.Count <= database.Options.Value.ExactCountLimit)
+        if (reference.Count <= DefaultOptions.Value.ExactCountLimit)
         {
             Assert.False(first.TotalIsEstimate);
             Assert.Equal(reference.Count, first.Total);
@@ -56,7 +59,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
         else
         {
             Assert.True(first.TotalIsEstimate);
-            Assert.InRange(first.Total, database.Options.Value.ExactCountLimit, reference.Count * 3);
+            Assert.InRange(first.Total, DefaultOptions.Value.ExactCountLimit, reference.Count * 3);
         }
     }
 
@@ -64,7 +67,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
     public async Task RunAsync_RepeatedFilter_CountsOnceWhileCached()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var query = new BrowseQuery(database.Options, time);
+        var query = new BrowseQuery(DefaultOptions, time);
         var request = new BrowseRequest(new BrowseFilter("Drama", null, null, null, null), BrowseSort.Date, true, Limit, 0, null);
 
         for (var i = 0; i < 5; i++)
@@ -73,7 +76,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
         }
 
         Assert.Equal(1, query.CountQueries);
-        time.Advance(database.Options.Value.CountCacheTtl + TimeSpan.FromSeconds(1));
+        time.Advance(DefaultOptions.Value.CountCacheTtl + TimeSpan.FromSeconds(1));
         await RunAsync(query, request);
         Assert.Equal(2, query.CountQueries);
     }
@@ -81,11 +84,11 @@ public sealed class BrowseQueryTests(SeededDatabase database)
     [Fact]
     public async Task RunAsync_ItemFields_MatchTheRow()
     {
-        var query = new BrowseQuery(database.Options, TimeProvider.System);
+        var query = new BrowseQuery(DefaultOptions, TimeProvider.System);
         var page = await RunAsync(query, new BrowseRequest(new BrowseFilter(null, null, null, null, null), BrowseSort.Views, true, 1, 0, null));
         var item = Assert.Single(page.Items);
 
-        var expected = await database.ScalarAsync<string>(
+        var expected = await database.Primary.ScalarAsync<string>(
             "SELECT concat_ws('|', p.title, p.genre, p.view_count, p.require_nda, u.username, u.user_type) " +
             "FROM pitches p JOIN users u ON u.id = p.user_id WHERE p.id = $1", item.Id);
         Assert.Equal(expected, string.Join('|', item.Title, item.Genre, item.ViewCount, item.HasNda ? "t" : "f", item.Creator.Username, item.Creator.UserType));
@@ -109,7 +112,7 @@ public sealed class BrowseQueryTests(SeededDatabase database)
             _ => "coalesce(estimated_budget, 0)",
         };
         var direction = descending ? "DESC" : "ASC";
-        return database.IdsAsync(
+        return database.Primary.IdsAsync(
             "SELECT id FROM pitches WHERE status = 'published' AND visibility = 'public' " +
             "AND ($1::text IS NULL OR genre = $1) AND ($2::text IS NULL OR format = $2) AND ($3::text IS NULL OR production_stage = $3) " +
             "AND ($4::numeric IS NULL OR estimated_budget >= $4) AND ($5::numeric IS NULL OR estimated_budget <= $5) " +

@@ -31,7 +31,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     {
         var sql = BrowseSql.BuildPage(BrowseSql.FilterShape(NoFilter), sort, descending);
 
-        var nodes = await database.PlanNodesAsync(sql, 25, 1000);
+        var nodes = await PlanNodesAsync(sql, 25, 1000);
 
         AssertIndexDriven(nodes, index);
     }
@@ -49,7 +49,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
             _ => 10,
         };
 
-        var nodes = await database.PlanNodesAsync(sql, "Drama", key, 50_000L, 25);
+        var nodes = await PlanNodesAsync(sql, "Drama", key, 50_000L, 25);
 
         AssertIndexDriven(nodes, index);
         Assert.Contains(nodes, n => n.TryGetProperty("Index Cond", out _));
@@ -60,13 +60,13 @@ public sealed class QueryPlanTests(SeededDatabase database)
     {
         var sql = BrowseSql.BuildPage(BrowseSql.FilterShape(NoFilter with { Genre = "Drama" }), BrowseSort.Date, true);
 
-        AssertIndexDriven(await database.PlanNodesAsync(sql, "Drama", 25, 48), "pitches_browse_date_idx");
+        AssertIndexDriven(await PlanNodesAsync(sql, "Drama", 25, 48), "pitches_browse_date_idx");
     }
 
     [Fact]
     public async Task Browse_ExactCountOfASmallSet_IsAnIndexOnlyScan()
     {
-        var nodes = await database.PlanNodesAsync(
+        var nodes = await PlanNodesAsync(
             "SELECT count(*) FROM (SELECT 1 FROM pitches p WHERE p.status = 'published' AND p.visibility = 'public' " +
             "AND p.genre = $1 AND p.format = $2 LIMIT $3) AS bounded", "Mystery", "Short Film", 10_001);
 
@@ -79,7 +79,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     {
         var word = new SeedText().WordAt(2_500);
 
-        var nodes = await database.PlanNodesAsync(SearchQuery.BuildSql(0), word, 2_000, 20, 0);
+        var nodes = await PlanNodesAsync(SearchQuery.BuildSql(0), word, 2_000, 20, 0);
 
         AssertIndexDriven(nodes, "pitches_search_vector_idx");
     }
@@ -87,7 +87,7 @@ public sealed class QueryPlanTests(SeededDatabase database)
     [Fact]
     public async Task Session_UsesThePrimaryKeys()
     {
-        var nodes = await database.PlanNodesAsync(SessionQuery.Sql, database.Seed.CreatorTokens[0], DateTime.UtcNow);
+        var nodes = await PlanNodesAsync(SessionQuery.Sql, database.Seed.CreatorTokens[0], DateTime.UtcNow);
 
         AssertIndexDriven(nodes, "sessions_pkey");
         Assert.Contains(nodes, n => IndexName(n) == "users_pkey");
@@ -96,16 +96,37 @@ public sealed class QueryPlanTests(SeededDatabase database)
     [Fact]
     public async Task CreatorDashboard_UsesThePerCreatorIndexes()
     {
-        var creator = await database.ScalarAsync<long>(
+        var creator = await database.Primary.ScalarAsync<long>(
             "SELECT user_id FROM pitches GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1 OFFSET 100");
 
-        var overview = await database.PlanNodesAsync(CreatorDashboardQuery.OverviewSql, creator);
-        var recent = await database.PlanNodesAsync(CreatorDashboardQuery.RecentSql, creator);
+        var overview = await PlanNodesAsync(CreatorDashboardQuery.OverviewSql, creator);
+        var recent = await PlanNodesAsync(CreatorDashboardQuery.RecentSql, creator);
 
         AssertIndexDriven(overview, "pitches_user_created_idx");
         Assert.Contains(overview, n => IndexName(n) == "follows_following_idx");
         Assert.Contains(overview, n => IndexName(n) == "nda_requests_owner_pitch_idx");
         AssertIndexDriven(recent, "pitches_user_created_idx");
+    }
+
+    /// <summary>Every plan node of <c>EXPLAIN (FORMAT JSON)</c> for a statement with positional parameters.</summary>
+    private async Task<List<JsonElement>> PlanNodesAsync(string sql, params object?[] values)
+    {
+        var json = await database.Primary.ScalarAsync<string>("EXPLAIN (FORMAT JSON) " + sql, values);
+        var nodes = new List<JsonElement>();
+        void Walk(JsonElement node)
+        {
+            nodes.Add(node);
+            if (node.TryGetProperty("Plans", out var children))
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Walk(child);
+                }
+            }
+        }
+
+        Walk(JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone());
+        return nodes;
     }
 
     private static void AssertIndexDriven(List<JsonElement> nodes, string index)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Pitchey.Database.Queries;
 using Pitchey.LoadTests.Seeding;
 
@@ -6,6 +7,8 @@ namespace Pitchey.Database.IntegrationTests.Queries;
 [Collection(SeededDatabaseCollection.Name)]
 public sealed class SearchQueryTests(SeededDatabase database)
 {
+    private static readonly IOptions<TunedQueryOptions> DefaultOptions = Options.Create(new TunedQueryOptions());
+
     private const string Matching =
         "FROM pitches WHERE search_vector @@ websearch_to_tsquery('english', $1) AND status = 'published' AND visibility = 'public'";
 
@@ -13,9 +16,9 @@ public sealed class SearchQueryTests(SeededDatabase database)
     public async Task RunAsync_SelectiveTerm_MatchesTheReferenceRankingAndTotal()
     {
         var term = await SelectiveTermAsync();
-        var reference = await database.IdsAsync(
+        var reference = await database.Primary.IdsAsync(
             $"SELECT id {Matching} ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', $1)) DESC, id DESC", term);
-        var query = new SearchQuery(database.Options);
+        var query = new SearchQuery(DefaultOptions);
 
         var first = await RunAsync(query, new SearchRequest(term, null, null, 10, 0));
         var second = await RunAsync(query, new SearchRequest(term, null, null, 10, 10));
@@ -31,10 +34,10 @@ public sealed class SearchQueryTests(SeededDatabase database)
     public async Task RunAsync_Filters_MatchTheReference()
     {
         var term = await SelectiveTermAsync();
-        var reference = await database.IdsAsync(
+        var reference = await database.Primary.IdsAsync(
             $"SELECT id {Matching} AND genre = $2 ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', $1)) DESC, id DESC", term, "Drama");
 
-        var page = await RunAsync(new SearchQuery(database.Options), new SearchRequest(term, "Drama", null, 100, 0));
+        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(term, "Drama", null, 100, 0));
 
         Assert.NotEmpty(reference);
         Assert.Equal(reference.Take(100), page.Items.Select(i => i.Id));
@@ -46,13 +49,13 @@ public sealed class SearchQueryTests(SeededDatabase database)
     {
         // A word in one pitch's title and another's description: the title match ranks first.
         var word = "zzqtitleword";
-        await database.ScalarAsync<int>(
+        await database.Primary.ScalarAsync<int>(
             "WITH a AS (UPDATE pitches SET title = title || ' ' || $1 WHERE id = (SELECT min(id) FROM pitches WHERE status = 'published' AND visibility = 'public') RETURNING 1), " +
             "b AS (UPDATE pitches SET description = description || ' ' || $1 WHERE id = (SELECT max(id) FROM pitches WHERE status = 'published' AND visibility = 'public') RETURNING 1) " +
             "SELECT (SELECT count(*) FROM a)::int + (SELECT count(*) FROM b)::int", word);
-        var titled = await database.ScalarAsync<long>("SELECT min(id) FROM pitches WHERE status = 'published' AND visibility = 'public'");
+        var titled = await database.Primary.ScalarAsync<long>("SELECT min(id) FROM pitches WHERE status = 'published' AND visibility = 'public'");
 
-        var page = await RunAsync(new SearchQuery(database.Options), new SearchRequest(word, null, null, 10, 0));
+        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(word, null, null, 10, 0));
 
         Assert.Equal(2, page.Total);
         Assert.Equal(titled, page.Items[0].Id);
@@ -62,13 +65,13 @@ public sealed class SearchQueryTests(SeededDatabase database)
     public async Task RunAsync_VeryCommonTerm_RanksABoundedCandidateSetAndFlagsTheTotal()
     {
         var common = new SeedText().WordAt(0);
-        var query = new SearchQuery(database.Options);
+        var query = new SearchQuery(DefaultOptions);
 
         var page = await RunAsync(query, new SearchRequest(common, null, null, 20, 0));
 
         Assert.Equal(20, page.Items.Count);
         Assert.True(page.TotalIsEstimate);
-        Assert.Equal(database.Options.Value.SearchCandidateLimit, page.Total);
+        Assert.Equal(DefaultOptions.Value.SearchCandidateLimit, page.Total);
     }
 
     [Theory]
@@ -78,22 +81,22 @@ public sealed class SearchQueryTests(SeededDatabase database)
     [InlineData("\u00e9t\u00e9 \ud83c\udfac")]
     public async Task RunAsync_AnyText_IsValidInput(string text)
     {
-        var page = await RunAsync(new SearchQuery(database.Options), new SearchRequest(text, null, null, 5, 0));
+        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(text, null, null, 5, 0));
 
-        var matches = await database.ScalarAsync<long>(
+        var matches = await database.Primary.ScalarAsync<long>(
             "SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public' " +
             "AND search_vector @@ websearch_to_tsquery('english', $1)", text);
         Assert.Equal(Math.Min(matches, 5), page.Items.Count);
-        Assert.Equal(page.TotalIsEstimate ? database.Options.Value.SearchCandidateLimit : matches, page.Total);
+        Assert.Equal(page.TotalIsEstimate ? DefaultOptions.Value.SearchCandidateLimit : matches, page.Total);
     }
 
     [Fact]
     public async Task RunAsync_PastTheLastPage_StillReportsTheTotal()
     {
         var term = await SelectiveTermAsync();
-        var count = await database.ScalarAsync<long>($"SELECT count(*) {Matching}", term);
+        var count = await database.Primary.ScalarAsync<long>($"SELECT count(*) {Matching}", term);
 
-        var page = await RunAsync(new SearchQuery(database.Options), new SearchRequest(term, null, null, 10, 5000));
+        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(term, null, null, 10, 5000));
 
         Assert.Empty(page.Items);
         Assert.Equal(count, page.Total);
@@ -112,7 +115,7 @@ public sealed class SearchQueryTests(SeededDatabase database)
         foreach (var rank in new[] { 1_500, 2_500, 4_000, 700, 7_000, 300 })
         {
             var word = text.WordAt(rank);
-            var count = await database.ScalarAsync<long>($"SELECT count(*) {Matching}", word);
+            var count = await database.Primary.ScalarAsync<long>($"SELECT count(*) {Matching}", word);
             if (count is >= 20 and <= 1_000)
             {
                 return word;

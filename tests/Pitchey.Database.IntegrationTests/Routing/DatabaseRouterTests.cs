@@ -22,7 +22,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task ReadAsync_HealthyReplica_RunsOnTheReplica_WhileWritesRunOnThePrimary()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable");
 
         var read = await host.Contract.ReadAsync(QueryNames.Browse, RoutingHost.InRecoveryAsync);
@@ -39,7 +39,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task ReadAsync_SessionRule_AlwaysRunsOnThePrimary()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable");
 
         for (var i = 0; i < 10; i++)
@@ -56,7 +56,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task ReadAsync_ReplayPausedBeyondTheLagBudget_MovesToThePrimary_AndBackAfterResume()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         await host.WaitForReplicaAsync(s => s.CanServe(1, null), "usable");
         Assert.True((await host.Contract.ReadAsync(Rushed, RoutingHost.InRecoveryAsync)).OnReplica);
 
@@ -86,7 +86,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task ReadAsync_MinimumLsnAheadOfTheReplica_RunsOnThePrimaryAndSeesTheWrite()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         await pair.Primary.ExecuteAsync("CREATE TABLE IF NOT EXISTS ryw_probe (id int)");
         await pair.Replica.WaitForReplayAsync(await pair.Primary.CurrentLsnAsync());
         await host.WaitForReplicaAsync(s => s.CanServe(3600, null), "usable");
@@ -127,7 +127,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     public async Task ReadAsync_PrimaryConnectionsKilled_RetriesTransparently()
     {
         // A long monitor interval: the monitor must not find (and discard) the dead connections first.
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], new Dictionary<string, string?>(Rules)
+        await using var host = await RoutingHost.StartAsync(pair, new Dictionary<string, string?>(Rules)
         {
             ["Database:Routing:MonitorInterval"] = "00:01:00",
         });
@@ -156,7 +156,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task Metrics_CountReadsByTarget_AndReportReplicaLag()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         await host.WaitForReplicaAsync(s => s.CanServe(5, null) && s.LagSeconds == 0, "usable and caught up");
         var factory = host.Services.GetRequiredService<IMeterFactory>();
         var reads = new Dictionary<string, long>();
@@ -203,7 +203,7 @@ public sealed class DatabaseRouterTests(ReplicaPair pair) : IClassFixture<Replic
     [Fact]
     public async Task WalPosition_ConcurrentWriters_ShareOneQuery_AndLaterWritersGetAFreshOne()
     {
-        await using var host = await RoutingHost.StartAsync(pair.Primary, [pair.Replica], Rules);
+        await using var host = await RoutingHost.StartAsync(pair, Rules);
         var before = NpgsqlLogSequenceNumber.Parse(await pair.Primary.CurrentLsnAsync());
         var completedAt = TimeProvider.System.GetTimestamp();
 

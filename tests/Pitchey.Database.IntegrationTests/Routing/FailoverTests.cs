@@ -1,26 +1,25 @@
 using Npgsql;
 using Pitchey.Database.Routing;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 
-/// <summary>Each test owns its clusters and stops one of them.</summary>
+/// <summary>Each test owns its environment and stops one of its clusters.</summary>
 public sealed class FailoverTests
 {
     [Fact]
     public async Task ReadAsync_ReplicaStopped_FailsOverWithoutAnErrorReachingTheCaller()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await using var replica = await primary.StartReplicaAsync();
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe { Replicas = 1 });
         // A long monitor interval: the router, not the monitor, must notice the dead replica.
-        await using var host = await RoutingHost.StartAsync(primary, [replica], new Dictionary<string, string?>
+        await using var host = await RoutingHost.StartAsync(env, new Dictionary<string, string?>
         {
             ["Database:Routing:MonitorInterval"] = "00:01:00",
         });
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable");
         Assert.True((await host.Contract.ReadAsync(QueryNames.Browse, RoutingHost.InRecoveryAsync)).OnReplica);
 
-        await replica.StopAsync();
+        await env.Replica.StopAsync();
 
         var results = new List<RoutedResult<bool>>();
         for (var i = 0; i < 10; i++)
@@ -38,9 +37,8 @@ public sealed class FailoverTests
     [Fact]
     public async Task PrimaryStopped_CallsNeedingItFailFastWithoutConnecting_ReplicaReadsGoOn_ThenItRecovers()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await using var replica = await primary.StartReplicaAsync();
-        await using var host = await RoutingHost.StartAsync(primary, [replica], new Dictionary<string, string?>
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe { Replicas = 1 });
+        await using var host = await RoutingHost.StartAsync(env, new Dictionary<string, string?>
         {
             ["Database:Routing:Rules:session:Target"] = "Primary",
             ["Database:Routing:BreakerMinimumThroughput"] = "2",
@@ -50,7 +48,7 @@ public sealed class FailoverTests
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable");
         Assert.False((await host.Contract.WriteAsync("write", RoutingHost.InRecoveryAsync)).Value);
 
-        await primary.StopAsync();
+        await env.Primary.StopAsync();
 
         // Until the breaker opens, calls fail as the database fails, but always as DatabaseUnavailableException.
         var opened = false;
@@ -79,7 +77,7 @@ public sealed class FailoverTests
         var browse = await host.Contract.ReadAsync(QueryNames.Browse, RoutingHost.InRecoveryAsync);
         Assert.True(browse.OnReplica, "reads a replica may serve go on while the primary is down");
 
-        await primary.StartServerAsync();
+        await env.Primary.StartServerAsync();
         RoutedResult<bool>? recovered = null;
         for (var i = 0; i < 100 && recovered is null; i++)
         {
@@ -101,10 +99,8 @@ public sealed class FailoverTests
     [Fact]
     public async Task ReadAsync_TwoHealthyReplicas_SharesReadsBetweenThem_AndSparesThePrimary()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await using var first = await primary.StartReplicaAsync();
-        await using var second = await primary.StartReplicaAsync();
-        await using var host = await RoutingHost.StartAsync(primary, [first, second]);
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe { Replicas = 2 });
+        await using var host = await RoutingHost.StartAsync(env);
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable", replica: 0);
         await host.WaitForReplicaAsync(s => s.CanServe(5, null), "usable", replica: 1);
 
@@ -123,8 +119,8 @@ public sealed class FailoverTests
     [Fact]
     public async Task WriteAsync_QueryError_IsNotRetriedNorTurnedIntoUnavailable()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await using var host = await RoutingHost.StartAsync(primary, []);
+        await using var env = await DatabaseEnvironment.StartAsync(new DatabaseRecipe());
+        await using var host = await RoutingHost.StartAsync(env);
 
         await Assert.ThrowsAsync<PostgresException>(() => host.Contract.WriteAsync("write", static async (connection, ct) =>
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.Routing;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 
@@ -30,22 +30,14 @@ internal sealed class RoutingHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<RoutingHost> StartAsync(
-        PostgresCluster primary, IEnumerable<PostgresCluster> replicas, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The module over <paramref name="environment"/>'s clusters; <paramref name="settings"/> go on top.</summary>
+    public static async Task<RoutingHost> StartAsync(DatabaseEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var values = new Dictionary<string, string?>
-        {
-            ["Database:Primary"] = primary.ConnectionString,
-            ["Database:Routing:MonitorInterval"] = "00:00:00.5",
-            ["Database:Routing:MonitorTimeout"] = "00:00:00.5",
-        };
-        var i = 0;
-        foreach (var replica in replicas)
-        {
-            values[$"Database:Replicas:{i++}"] = replica.ConnectionString;
-        }
-
+        var values = environment.DatabaseSettings();
+        values["Database:Routing:MonitorInterval"] = "00:00:00.5";
+        values["Database:Routing:MonitorTimeout"] = "00:00:00.5";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -1,4 +1,5 @@
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Configuration;
 
@@ -14,7 +15,7 @@ public sealed class RoutingSettingsTests
     [InlineData("Database:Routing:Http:LsnCookieMaxAge", "00:00:00", "Database:Routing:Http:LsnCookieMaxAge")]
     public async Task BadRoutingSetting_StopsStartup_WithAMessageNamingTheKey(string key, string value, string named)
     {
-        var settings = GatewayServer.BaseSettings("Host=127.0.0.1;Port=9;Database=x;Username=x;Password=Sup3r-Secret-Test-Pw", upstream: null);
+        var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
         settings[key] = value;
 
         // Options validation throws OptionsValidationException; a value the binder cannot convert

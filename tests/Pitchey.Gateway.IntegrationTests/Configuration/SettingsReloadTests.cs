@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Configuration;
 
@@ -14,7 +15,7 @@ public sealed class SettingsReloadTests
         {
             File.Copy(RepoPaths.Config("appsettings.json"), Path.Combine(configDir, "appsettings.json"));
             File.Copy(RepoPaths.Config("gateway.json"), Path.Combine(configDir, "gateway.json"));
-            var settings = GatewayServer.BaseSettings("Host=127.0.0.1;Port=9;Database=x;Username=x;Password=x", upstream: null);
+            var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
             await using var gateway = await GatewayServer.StartAsync(settings, args: ["--config-dir", configDir]);
             var configuration = gateway.Services.GetRequiredService<IConfiguration>();
             var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Options;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Configuration;
 
 /// <summary>A real start-up, stopped by one wrong setting, with a message that names the key and never echoes the value.</summary>
 public sealed class StartupValidationTests
 {
-    private const string ConnectionString = "Host=127.0.0.1;Port=9;Database=x;Username=x;Password=" + PostgresCluster.Password;
-
     [Theory]
     [InlineData("Database:Primary", "", "Database:Primary")]
     [InlineData("Database:Primary", "Host=127.0.0.1;Colour=blue;Password=" + PostgresCluster.Password,
@@ -25,7 +24,7 @@ public sealed class StartupValidationTests
     [InlineData("Database:Routing:Http:LsnCookieMaxAge", "02:00:00", "Database:Routing:Http:LsnCookieMaxAge must be between 00:00:01 and 01:00:00.")]
     public async Task BadSetting_StopsStartup_WithAMessageNamingTheKeyNotTheValue(string key, string value, string expected)
     {
-        var settings = GatewayServer.BaseSettings(ConnectionString, upstream: null);
+        var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
         settings[key] = value;
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayServer.StartAsync(settings));

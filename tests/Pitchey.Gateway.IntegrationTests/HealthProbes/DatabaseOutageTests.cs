@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.HealthProbes;
 
@@ -21,25 +22,29 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     // TTL + run timeout is the promise; the slack absorbs a loaded 2-core CI machine.
     private static readonly TimeSpan Deadline = Ttl + RunTimeout + TimeSpan.FromSeconds(4);
 
-    private PostgresCluster _database = null!;
-    private GatewayServer _gateway = null!;
+    private GatewayEnvironment _env = null!;
     private HttpClient _probe = null!;
+
+    private PostgresCluster Database => _env.Primary;
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresCluster.StartAsync();
-        var settings = GatewayServer.BaseSettings(_database.ConnectionString, upstream: null);
-        settings["HealthProbes:CacheTtl"] = Ttl.ToString();
-        settings["HealthProbes:RunTimeout"] = RunTimeout.ToString();
-        _gateway = await GatewayServer.StartAsync(settings);
-        _probe = new HttpClient { BaseAddress = _gateway.Address, Timeout = ProbeTimeout };
+        _env = await GatewayEnvironment.StartAsync(new GatewayRecipe
+        {
+            Gateway = true,
+            Settings = settings =>
+            {
+                settings["HealthProbes:CacheTtl"] = Ttl.ToString();
+                settings["HealthProbes:RunTimeout"] = RunTimeout.ToString();
+            },
+        });
+        _probe = new HttpClient { BaseAddress = _env.Gateway.Address, Timeout = ProbeTimeout };
     }
 
     public async Task DisposeAsync()
     {
         _probe.Dispose();
-        await _gateway.DisposeAsync();
-        await _database.DisposeAsync();
+        await _env.DisposeAsync();
     }
 
     [Fact]
@@ -47,7 +52,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         await ProbeUntilAsync(HttpStatusCode.OK); // the first run may pay for a cold start
 
-        await _database.StopAsync();
+        await Database.StopAsync();
         await ProbeUntilAsync(HttpStatusCode.ServiceUnavailable);
         var api = await _probe.GetAsync("/api/health");
         var body = await api.Content.ReadAsStringAsync();
@@ -61,7 +66,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         SecretAssert.Clean(body);
         SecretAssert.Clean(await (await _probe.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync());
 
-        await _database.StartServerAsync();
+        await Database.StartServerAsync();
         await ProbeUntilAsync(HttpStatusCode.OK, Deadline + Ttl);
     }
 
@@ -70,14 +75,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         await ProbeUntilAsync(HttpStatusCode.OK); // the first run may pay for a cold start
 
-        await _database.FreezeAsync();
+        await Database.FreezeAsync();
         await ProbeUntilAsync(HttpStatusCode.ServiceUnavailable);
         using var detailed = await _probe.GetAsync("/api/health/detailed");
         var connectivity = (await detailed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("connectivity");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, detailed.StatusCode);
         Assert.Equal("unhealthy", connectivity.GetProperty("status").GetString());
 
-        await _database.ThawAsync();
+        await Database.ThawAsync();
         await ProbeUntilAsync(HttpStatusCode.OK, Deadline + Ttl);
     }
 

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 using Yarp.ReverseProxy;
 
 namespace Pitchey.Gateway.IntegrationTests.Proxy;
@@ -19,7 +20,7 @@ public sealed class ConfigReloadTests
             File.Copy(RepoPaths.Config("appsettings.json"), Path.Combine(configDir, "appsettings.json"));
             await WriteGatewayJsonAsync(configDir, first.Address);
             // The upstream address comes from the file alone here, so no override for it.
-            var settings = GatewayServer.BaseSettings("Host=127.0.0.1;Port=9;Database=x;Username=x;Password=x", upstream: null);
+            var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
             settings.Remove("ReverseProxy:Clusters:api:Destinations:d1:Address");
             await using var gateway = await GatewayServer.StartAsync(settings, args: ["--config-dir", configDir]);
             Assert.Equal(1, await ForwardAndCountAsync(gateway, first));
@@ -40,16 +41,14 @@ public sealed class ConfigReloadTests
     /// Watches YARP's live cluster state (not the file) until it points at <paramref name="address"/>:
     /// the file watcher may fire on a half-written file first, so one change signal proves nothing.
     /// </summary>
-    private static async Task WaitForDestinationAsync(GatewayServer gateway, Uri address)
+    private static Task WaitForDestinationAsync(GatewayServer gateway, Uri address)
     {
         var state = gateway.Services.GetRequiredService<IProxyStateLookup>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!(state.TryGetCluster("api", out var cluster)
-            && cluster.Destinations.TryGetValue("d1", out var destination)
-            && destination.Model.Config.Address == address.ToString()))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        return Eventually.HoldsAsync(
+            () => state.TryGetCluster("api", out var cluster)
+                && cluster.Destinations.TryGetValue("d1", out var destination)
+                && destination.Model.Config.Address == address.ToString(),
+            $"YARP's api cluster points at {address}");
     }
 
     private static async Task<long> ForwardAndCountAsync(GatewayServer gateway, StandInServer upstream)

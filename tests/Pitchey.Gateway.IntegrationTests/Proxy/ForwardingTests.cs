@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
 
 namespace Pitchey.Gateway.IntegrationTests.Proxy;
 
@@ -12,7 +12,7 @@ public sealed class ForwardingTests(SharedEnvironment shared) : IAsyncLifetime
 {
     private GatewayServer _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayServer.StartAsync(shared.GatewaySettings());
+    public async Task InitializeAsync() => _gateway = await shared.StartGatewayAsync();
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
@@ -110,7 +110,7 @@ public sealed class ForwardingTests(SharedEnvironment shared) : IAsyncLifetime
     {
         var settings = shared.GatewaySettings();
         settings["Proxy:TrustedProxies:0"] = "127.0.0.0/8";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/whoami");
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
         request.Headers.Add("X-Forwarded-Proto", "https");

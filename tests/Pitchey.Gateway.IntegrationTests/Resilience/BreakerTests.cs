@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 using Yarp.ReverseProxy;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
@@ -20,9 +20,9 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
     [Fact]
     public async Task ConnectionRefused_Answers502_ThenOpens_AndTheUpstreamGetsNothingWhileOpen()
     {
-        var settings = ResilienceFixture.FastBreaker(shared.GatewaySettings());
-        settings["ReverseProxy:Clusters:api:Destinations:d1:Address"] = ResilienceFixture.RefusingAddress().ToString();
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        var settings = Breakers.Fast(shared.GatewaySettings());
+        settings["ReverseProxy:Clusters:api:Destinations:d1:Address"] = Loopback.RefusingAddress().ToString();
+        await using var gateway = await shared.StartGatewayAsync(settings);
 
         for (var i = 0; i < 4; i++)
         {
@@ -40,9 +40,9 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         configuration["ReverseProxy:Clusters:api:Destinations:d1:Address"] = shared.StandIn.Address.ToString();
         configuration.Reload();
         var proxy = gateway.Services.GetRequiredService<IProxyStateLookup>();
-        await ResilienceFixture.WaitUntilAsync(
-            () => Task.FromResult(proxy.TryGetCluster("api", out var cluster)
-                && cluster.Destinations.Values.Single().Model.Config.Address == shared.StandIn.Address.ToString()),
+        await Eventually.HoldsAsync(
+            () => proxy.TryGetCluster("api", out var cluster)
+                && cluster.Destinations.Values.Single().Model.Config.Address == shared.StandIn.Address.ToString(),
             "YARP uses the new destination");
 
         var before = await shared.StandIn.RequestCountAsync();
@@ -53,14 +53,14 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         }
 
         Assert.Equal(before, await shared.StandIn.RequestCountAsync());
-        Assert.Equal("open", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("open", await Breakers.StateAsync(gateway));
     }
 
     [Fact]
     public async Task ServerErrors_AboveMinimumThroughput_Open_503WithRetryAfterAndProblem()
     {
         await shared.StandIn.SetFaultsAsync(new { errorRate = 1.0, status = 500 });
-        await using var gateway = await GatewayServer.StartAsync(ResilienceFixture.FastBreaker(shared.GatewaySettings()));
+        await using var gateway = await shared.StartGatewayAsync(Breakers.Fast(shared.GatewaySettings()));
         var before = await shared.StandIn.RequestCountAsync();
 
         for (var i = 0; i < 4; i++)
@@ -91,16 +91,16 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
     public async Task OpenApiBreaker_MakesReadinessDegraded_NotUnhealthy_AndShowsInDetailed()
     {
         await shared.StandIn.SetFaultsAsync(new { errorRate = 1.0, status = 503 });
-        var settings = ResilienceFixture.FastBreaker(shared.GatewaySettings());
+        var settings = Breakers.Fast(shared.GatewaySettings());
         settings["HealthProbes:CacheTtl"] = "00:00:01";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         for (var i = 0; i < 4; i++)
         {
             using var failed = await gateway.Client.GetAsync("/api/pitches");
         }
 
         JsonElement check = default;
-        await ResilienceFixture.WaitUntilAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var detailed = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/health/detailed");
             check = detailed.GetProperty("checks").GetProperty(ResilienceKeys.HealthCheck);
@@ -125,16 +125,16 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
     public async Task HalfOpen_50ConcurrentCallers_ExactlyOneReachesUpstream(bool probeSucceeds)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = ResilienceFixture.FastBreaker(shared.GatewaySettings(), breakDuration: "00:00:10");
+        var settings = Breakers.Fast(shared.GatewaySettings(), breakDuration: "00:00:10");
         settings["ReverseProxy:Routes:api:Timeout"] = "00:00:02";
-        await using var gateway = await GatewayServer.StartAsync(settings, services => services.AddSingleton<TimeProvider>(time));
+        await using var gateway = await shared.StartGatewayAsync(settings, services => services.AddSingleton<TimeProvider>(time));
         await shared.StandIn.SetFaultsAsync(new { errorRate = 1.0, status = 500 });
         for (var i = 0; i < 4; i++)
         {
             using var failed = await gateway.Client.GetAsync("/api/pitches");
         }
 
-        Assert.Equal("open", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("open", await Breakers.StateAsync(gateway));
 
         // The probe is held at the upstream (slow answer, or a hang cut by the route timeout) while the others arrive.
         await shared.StandIn.SetFaultsAsync(probeSucceeds ? new { latencyMs = 1500 } : new { hang = true });
@@ -150,7 +150,7 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         Assert.Equal(before + 1, await shared.StandIn.RequestCountAsync());
         Assert.Equal(49, responses.Count(s => s == HttpStatusCode.ServiceUnavailable));
         Assert.Equal(probeSucceeds ? HttpStatusCode.OK : HttpStatusCode.GatewayTimeout, responses.Single(s => s != HttpStatusCode.ServiceUnavailable));
-        Assert.Equal(probeSucceeds ? "closed" : "open", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal(probeSucceeds ? "closed" : "open", await Breakers.StateAsync(gateway));
 
         await shared.StandIn.ClearFaultsAsync();
         using var next = await gateway.Client.GetAsync("/api/pitches");
@@ -162,35 +162,35 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
     public async Task ClientAborts_LeaveTheBreakersCountsUnchanged()
     {
         await shared.StandIn.SetFaultsAsync(new { latencyMs = 10_000 });
-        await using var gateway = await GatewayServer.StartAsync(ResilienceFixture.FastBreaker(shared.GatewaySettings(), minimumThroughput: 2));
+        await using var gateway = await shared.StartGatewayAsync(Breakers.Fast(shared.GatewaySettings(), minimumThroughput: 2));
         var registry = gateway.Services.GetRequiredService<BreakerRegistry>();
         var before = await shared.StandIn.RequestCountAsync();
 
         using var cancel = new CancellationTokenSource();
         var calls = Enumerable.Range(0, 5).Select(_ => gateway.Client.GetAsync("/api/slow", cancel.Token)).ToArray();
-        await ResilienceFixture.WaitUntilAsync(async () => await shared.StandIn.RequestCountAsync() == before + 5, "every call reached the upstream");
+        await Eventually.HoldsAsync(async () => await shared.StandIn.RequestCountAsync() == before + 5, "every call reached the upstream");
         await cancel.CancelAsync();
         foreach (var call in calls)
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         }
 
-        await ResilienceFixture.WaitUntilAsync(() => Task.FromResult(registry.Get("api").Counts.Ignored == 5), "the gateway saw the aborts");
+        await Eventually.HoldsAsync(() => registry.Get("api").Counts.Ignored == 5, "the gateway saw the aborts");
         var counts = registry.Get("api").Counts;
         Assert.Equal(0, counts.Failures);
         Assert.Equal(0, counts.Successes);
-        Assert.Equal("closed", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("closed", await Breakers.StateAsync(gateway));
     }
 
     [Fact]
     public async Task Hang_Answers504AtTheRouteTimeout_CountsAsFailure_AndReleasesTheConnection()
     {
-        var settings = ResilienceFixture.FastBreaker(shared.GatewaySettings());
+        var settings = Breakers.Fast(shared.GatewaySettings());
         settings["ReverseProxy:Routes:api:Timeout"] = "00:00:01";
         // Counted before the warm-up: the hung request rides the warm pooled connection, so only
         // a count without it shows that connection was given back.
         var baseline = UpstreamConnections();
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         using (var warm = await gateway.Client.GetAsync("/api/warm"))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
@@ -201,28 +201,28 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         using var response = await gateway.Client.GetAsync("/api/pitches");
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
-        Assert.Equal(1, (await ResilienceFixture.BreakerAsync(gateway)).GetProperty("failures").GetInt64());
-        await ResilienceFixture.WaitUntilAsync(() => Task.FromResult(UpstreamConnections() <= baseline), "the upstream connection is released");
+        Assert.Equal(1, (await Breakers.StatusAsync(gateway)).GetProperty("failures").GetInt64());
+        await Eventually.HoldsAsync(() => UpstreamConnections() <= baseline, "the upstream connection is released");
     }
 
     [Fact]
     public async Task ResetMidBody_ClientSeesAnAbortedResponse_NotA200_AndItCounts()
     {
         await shared.StandIn.SetFaultsAsync(new { reset = true });
-        await using var gateway = await GatewayServer.StartAsync(ResilienceFixture.FastBreaker(shared.GatewaySettings()));
+        await using var gateway = await shared.StartGatewayAsync(Breakers.Fast(shared.GatewaySettings()));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => gateway.Client.GetByteArrayAsync("/api/pitches"));
 
-        await ResilienceFixture.WaitUntilAsync(
-            async () => (await ResilienceFixture.BreakerAsync(gateway)).GetProperty("failures").GetInt64() == 1, "the reset is counted");
+        await Eventually.HoldsAsync(
+            async () => (await Breakers.StatusAsync(gateway)).GetProperty("failures").GetInt64() == 1, "the reset is counted");
     }
 
     [Fact]
     public async Task IsolateAndReset_ByHand_FromLoopbackOnly()
     {
-        var settings = ResilienceFixture.FastBreaker(shared.GatewaySettings());
+        var settings = Breakers.Fast(shared.GatewaySettings());
         settings["Proxy:TrustedProxies:0"] = "127.0.0.1";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         var before = await shared.StandIn.RequestCountAsync();
 
         using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
@@ -260,7 +260,7 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         relayed.Headers.Add("X-Forwarded-For", "203.0.113.9"); // relayed by a trusted proxy: not local
         using var forbidden = await gateway.Client.SendAsync(relayed);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal("closed", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("closed", await Breakers.StateAsync(gateway));
     }
 
     /// <summary>Established connections into the stand-in's port, from anyone (the gateway, in these tests).</summary>

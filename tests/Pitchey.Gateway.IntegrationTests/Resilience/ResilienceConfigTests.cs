@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
@@ -18,7 +19,7 @@ public sealed class ResilienceConfigTests(SharedEnvironment shared)
     [InlineData("Resilience:Clusters:reports:SamplingDuration", "00:00:00")]
     public async Task BadBreakerSetting_StopsStartup_WithAMessageNamingTheKey(string key, string value)
     {
-        var settings = GatewayServer.BaseSettings("Host=127.0.0.1;Port=9;Database=x;Username=x;Password=x", upstream: null);
+        var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
         settings[key] = value;
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayServer.StartAsync(settings));
@@ -30,19 +31,19 @@ public sealed class ResilienceConfigTests(SharedEnvironment shared)
     public async Task ActiveHealthCheck_TakesADeadDestinationOutOfRotation()
     {
         var settings = shared.GatewaySettings();
-        settings["ReverseProxy:Clusters:api:Destinations:d1:Address"] = ResilienceFixture.RefusingAddress().ToString();
+        settings["ReverseProxy:Clusters:api:Destinations:d1:Address"] = Loopback.RefusingAddress().ToString();
         settings["ReverseProxy:Clusters:api:Destinations:d2:Address"] = shared.StandIn.Address.ToString();
         settings["ReverseProxy:Clusters:api:HealthCheck:Active:Enabled"] = "true";
         settings["ReverseProxy:Clusters:api:HealthCheck:Active:Interval"] = "00:00:00.500";
         settings["ReverseProxy:Clusters:api:HealthCheck:Active:Timeout"] = "00:00:01";
         settings["Resilience:Clusters:api:MaxRetries"] = "0";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        await using var gateway = await shared.StartGatewayAsync(settings);
         var proxy = gateway.Services.GetRequiredService<IProxyStateLookup>();
 
-        await ResilienceFixture.WaitUntilAsync(
-            () => Task.FromResult(proxy.TryGetCluster("api", out var cluster)
+        await Eventually.HoldsAsync(
+            () => proxy.TryGetCluster("api", out var cluster)
                 && cluster.Destinations["d1"].Health.Active == DestinationHealth.Unhealthy
-                && cluster.Destinations["d2"].Health.Active == DestinationHealth.Healthy),
+                && cluster.Destinations["d2"].Health.Active == DestinationHealth.Healthy,
             "the active check marks d1 unhealthy and d2 healthy");
 
         for (var i = 0; i < 10; i++)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
 
@@ -11,7 +10,7 @@ public sealed class ResilienceReloadTests(SharedEnvironment shared)
     [Fact]
     public async Task ChangedSettings_RebuildThatBreaker_InvalidOnesAreIgnored()
     {
-        await using var gateway = await GatewayServer.StartAsync(ResilienceFixture.FastBreaker(shared.GatewaySettings()));
+        await using var gateway = await shared.StartGatewayAsync(Breakers.Fast(shared.GatewaySettings()));
         var registry = gateway.Services.GetRequiredService<BreakerRegistry>();
         var configuration = (IConfigurationRoot)gateway.Services.GetRequiredService<IConfiguration>();
         using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
@@ -23,12 +22,12 @@ public sealed class ResilienceReloadTests(SharedEnvironment shared)
         configuration.Reload();
 
         Assert.Equal(0.5, registry.Get("api").Policy.FailureRatio);
-        Assert.Equal("isolated", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("isolated", await Breakers.StateAsync(gateway));
 
         configuration["Resilience:Clusters:api:FailureRatio"] = "0.8";
         configuration.Reload();
 
         Assert.Equal(0.8, registry.Get("api").Policy.FailureRatio);
-        Assert.Equal("closed", await ResilienceFixture.StateAsync(gateway));
+        Assert.Equal("closed", await Breakers.StateAsync(gateway));
     }
 }

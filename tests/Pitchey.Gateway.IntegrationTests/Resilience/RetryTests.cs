@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.Resilience;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Resilience;
 
@@ -58,7 +58,7 @@ public sealed class RetryTests(SharedEnvironment shared) : IAsyncLifetime, IDisp
     [Fact]
     public async Task Get_ConnectionRefused_IsRetriedTwice_Then502()
     {
-        await using var gateway = await GatewayServer.StartAsync(Settings(ResilienceFixture.RefusingAddress()));
+        await using var gateway = await shared.StartGatewayAsync(Settings(Loopback.RefusingAddress()));
 
         using var response = await gateway.Client.GetAsync("/retry/pitches");
 
@@ -69,7 +69,7 @@ public sealed class RetryTests(SharedEnvironment shared) : IAsyncLifetime, IDisp
     [Fact]
     public async Task Post_ConnectionRefused_IsNeverRetried()
     {
-        await using var gateway = await GatewayServer.StartAsync(Settings(ResilienceFixture.RefusingAddress()));
+        await using var gateway = await shared.StartGatewayAsync(Settings(Loopback.RefusingAddress()));
 
         using var response = await gateway.Client.PostAsync("/retry/pitches", JsonContent.Create(new { title = "t" }));
 
@@ -82,7 +82,7 @@ public sealed class RetryTests(SharedEnvironment shared) : IAsyncLifetime, IDisp
     [InlineData("GET")]
     public async Task TransientServerError_ReachesTheUpstreamExactlyOnce(string method)
     {
-        await using var gateway = await GatewayServer.StartAsync(Settings(shared.StandIn.Address));
+        await using var gateway = await shared.StartGatewayAsync(Settings(shared.StandIn.Address));
         await shared.StandIn.SetFaultsAsync(new { errorRate = 1.0, status = 503 });
         var before = await shared.StandIn.RequestCountAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method), "/retry/pitches");

@@ -3,21 +3,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pitchey.Database.Routing;
-using Pitchey.Gateway.IntegrationTests.HealthProbes;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.RoutingHeaders;
 
-/// <summary>Each test owns its clusters and stops one of them, watching the gateway over HTTP.</summary>
+/// <summary>Each test owns its environment and stops one of its clusters, watching the gateway over HTTP.</summary>
 public sealed class OutageTests
 {
     [Fact]
     public async Task ReplicaStopped_HealthDetailedDegradesButReadinessStays_AndReadsFailOverWithout5xx()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await primary.ExecuteAsync("CREATE TABLE ryw_probe (id int)");
-        await using var replica = await primary.StartReplicaAsync();
-        await using var gateway = await GatewayServer.StartAsync(ReplicaEnvironment.Settings(primary, replica, standIn: null), RoutingProbeEndpoints.Register);
+        await using var env = await GatewayEnvironment.StartAsync(RoutingProbeEndpoints.Recipe(replicas: 1, standIn: false));
+        var replica = env.Replica;
+        await using var gateway = await env.StartGatewayAsync();
 
         var healthy = await ReplicasCheckAsync(gateway, "healthy");
         var replicaData = healthy.GetProperty("data").GetProperty("replica1");
@@ -48,11 +47,12 @@ public sealed class OutageTests
     [Fact]
     public async Task PrimaryStopped_WritesAnswer503WithRetryAfterAtOnce_ThenRecover()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        var settings = ReplicaEnvironment.Settings(primary, replica: null, standIn: null);
+        await using var env = await GatewayEnvironment.StartAsync(RoutingProbeEndpoints.Recipe(replicas: 0, standIn: false));
+        var primary = env.Primary;
+        var settings = env.GatewaySettings();
         settings["Database:Routing:BreakerMinimumThroughput"] = "2";
         settings["Database:Routing:BreakerBreakDuration"] = "00:00:02";
-        await using var gateway = await GatewayServer.StartAsync(settings, RoutingProbeEndpoints.Register);
+        await using var gateway = await env.StartGatewayAsync(settings);
         var router = gateway.Services.GetRequiredService<DatabaseRouter>();
         using (var ok = await gateway.Client.PostAsync("/_routing/write", null))
         {
@@ -99,9 +99,9 @@ public sealed class OutageTests
     [Fact]
     public async Task PrimaryStopped_ProxiedWritesStillAnswer_WithoutTheLsnCookie()
     {
-        await using var primary = await PostgresCluster.StartAsync();
-        await using var standIn = await StandInServer.StartAsync();
-        await using var gateway = await GatewayServer.StartAsync(ReplicaEnvironment.Settings(primary, replica: null, standIn));
+        await using var env = await GatewayEnvironment.StartAsync(RoutingProbeEndpoints.Recipe(replicas: 0, standIn: true));
+        var primary = env.Primary;
+        await using var gateway = await env.StartGatewayAsync();
         using (var before = await gateway.Client.PostAsync("/api/pitches", new StringContent("{}")))
         {
             Assert.True(before.Headers.Contains("X-Pitchey-Lsn"));

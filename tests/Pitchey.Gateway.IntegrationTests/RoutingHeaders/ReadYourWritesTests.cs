@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NpgsqlTypes;
 using Pitchey.Database.Routing;
-using Pitchey.Testing;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.RoutingHeaders;
 
@@ -19,10 +20,10 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
         // Paused replay makes the replica look as old as its last replayed commit; a patient
         // budget keeps it eligible, so only the LSN can send the read to the primary.
         settings["Database:Routing:Rules:browse:MaxLagSeconds"] = "3600";
-        await using var gateway = await GatewayServer.StartAsync(settings, RoutingProbeEndpoints.Register);
+        await using var gateway = await env.StartGatewayAsync(settings);
         using var client = NoCookieJar(gateway);
         var monitor = gateway.Services.GetRequiredService<ReplicaMonitor>();
-        await WaitAsync(() => monitor.Current.Replicas[0].CanServe(5, null), "replica usable");
+        await Eventually.HoldsAsync(() => monitor.Current.Replicas[0].CanServe(5, null), "replica usable");
         Assert.Equal("replica", await ReadWhereAsync(client, cookie: null));
         // A replica that never replayed a commit has no replay timestamp, so once behind its lag
         // is unknown and it is not used at all; give it one to measure from.
@@ -63,7 +64,7 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
 
             await env.Replica.ResumeReplayAsync();
             var stamped = NpgsqlLogSequenceNumber.Parse(lsnHeader);
-            await WaitAsync(() => monitor.Current.Replicas[0].Lsn >= stamped, "replica replayed past the cookie");
+            await Eventually.HoldsAsync(() => monitor.Current.Replicas[0].Lsn >= stamped, "replica replayed past the cookie");
             Assert.Equal(("replica", "1"), await ReadAsync(client, cookie));
         }
         finally
@@ -75,7 +76,7 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
     [Fact]
     public async Task ReadsAndFailedWrites_AreNotStamped()
     {
-        await using var gateway = await GatewayServer.StartAsync(env.GatewaySettings(), RoutingProbeEndpoints.Register);
+        await using var gateway = await env.StartGatewayAsync();
         using var client = NoCookieJar(gateway);
 
         using var get = await client.GetAsync("/api/pitches");
@@ -102,7 +103,7 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
     {
         var settings = env.GatewaySettings();
         settings.Remove("Database:Routing:Http:DecisionHeader");
-        await using var gateway = await GatewayServer.StartAsync(settings, RoutingProbeEndpoints.Register);
+        await using var gateway = await env.StartGatewayAsync(settings);
         using var client = NoCookieJar(gateway);
 
         using var response = await client.GetAsync("/_routing/read");
@@ -128,15 +129,5 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"read answered {(int)response.StatusCode}: {body}");
         return (Assert.Single(response.Headers.GetValues("X-Pitchey-Db")), body);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for: {what}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Pitchey.Database.Routing;
 using Pitchey.Gateway.RoutingHeaders;
+using Pitchey.Testing.Gateway;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.RoutingHeaders;
 
@@ -22,8 +24,8 @@ namespace Pitchey.Gateway.IntegrationTests.RoutingHeaders;
 /// </summary>
 internal sealed class RoutingProbeEndpoints : IStartupFilter
 {
-    public const string ProxyPathSetting = "ReverseProxy:Routes:api:Match:Path";
-    public const string ProxyPath = "/api/{**catch-all}";
+    private const string ProxyPathSetting = "ReverseProxy:Routes:api:Match:Path";
+    private const string ProxyPath = "/api/{**catch-all}";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -44,34 +46,54 @@ internal sealed class RoutingProbeEndpoints : IStartupFilter
 
     private static async Task HandleAsync(HttpContext context)
     {
-            var router = context.RequestServices.GetRequiredService<IDatabaseRouter>();
-            var header = context.RequestServices.GetRequiredService<DbRoutingHeader>();
-            if (context.Request.Path == "/_routing/read")
+        var router = context.RequestServices.GetRequiredService<IDatabaseRouter>();
+        var header = context.RequestServices.GetRequiredService<DbRoutingHeader>();
+        if (context.Request.Path == "/_routing/read")
+        {
+            var options = context.RequestServices.GetRequiredService<ReadYourWrites>().ReadOptionsFor(context);
+            var result = await router.ReadAsync(QueryNames.Browse, static async (connection, ct) =>
             {
-                var options = context.RequestServices.GetRequiredService<ReadYourWrites>().ReadOptionsFor(context);
-                var result = await router.ReadAsync(QueryNames.Browse, static async (connection, ct) =>
-                {
-                    await using var command = new NpgsqlCommand("SELECT count(*) FROM ryw_probe", connection);
-                    return (long)(await command.ExecuteScalarAsync(ct))!;
-                }, options, context.RequestAborted);
-                header.Annotate(context, result.Host, result.OnReplica);
-                await context.Response.WriteAsync(result.Value.ToString(CultureInfo.InvariantCulture));
-            }
-            else if (context.Request.Path == "/_routing/write")
+                await using var command = new NpgsqlCommand("SELECT count(*) FROM ryw_probe", connection);
+                return (long)(await command.ExecuteScalarAsync(ct))!;
+            }, options, context.RequestAborted);
+            header.Annotate(context, result.Host, result.OnReplica);
+            await context.Response.WriteAsync(result.Value.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (context.Request.Path == "/_routing/write")
+        {
+            var result = await router.WriteAsync("probe-write", static async (connection, ct) =>
             {
-                var result = await router.WriteAsync("probe-write", static async (connection, ct) =>
-                {
-                    await using var command = new NpgsqlCommand("SELECT 1", connection);
-                    return await command.ExecuteScalarAsync(ct);
-                }, context.RequestAborted);
-                header.Annotate(context, result.Host, result.OnReplica);
-                await context.Response.WriteAsync("ok");
-            }
-            else
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-            }
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                return await command.ExecuteScalarAsync(ct);
+            }, context.RequestAborted);
+            header.Annotate(context, result.Host, result.OnReplica);
+            await context.Response.WriteAsync("ok");
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
     }
 
-    public static void Register(IServiceCollection services) => services.AddSingleton<IStartupFilter, RoutingProbeEndpoints>();
+    private static void Register(IServiceCollection services) => services.AddSingleton<IStartupFilter, RoutingProbeEndpoints>();
+
+    /// <summary>
+    /// An environment for these endpoints: a primary with <c>ryw_probe</c> and <paramref name="replicas"/>
+    /// streaming replicas; gateways that serve the endpoints, forward only <c>/api/</c>, watch replicas
+    /// every 0.5 s, refresh probes every second and name the host that answered (<c>X-Pitchey-Db</c>).
+    /// </summary>
+    public static GatewayRecipe Recipe(int replicas, bool standIn) => new()
+    {
+        Database = new DatabaseRecipe { Setup = "CREATE TABLE ryw_probe (id int)", Replicas = replicas },
+        StandIn = standIn,
+        Settings = settings =>
+        {
+            settings["Database:Routing:MonitorInterval"] = "00:00:00.5";
+            settings["Database:Routing:MonitorTimeout"] = "00:00:00.5";
+            settings["Database:Routing:Http:DecisionHeader"] = "true";
+            settings["HealthProbes:CacheTtl"] = "00:00:01";
+            settings[ProxyPathSetting] = ProxyPath;
+        },
+        Services = Register,
+    };
 }

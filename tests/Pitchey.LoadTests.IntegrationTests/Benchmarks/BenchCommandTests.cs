@@ -1,14 +1,14 @@
 using Pitchey.Gateway.Cli;
 using Pitchey.LoadTests.Benchmarks;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.LoadTests.IntegrationTests.Benchmarks;
 
 /// <summary>The <c>bench</c> verb on a tiny data set: it finds the index strategy beside its binary, measures, builds it, reports.</summary>
 /// <remarks>One cluster for the class: only the first test writes to it, and it needs it empty.</remarks>
-public sealed class BenchCommandTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>, IDisposable
+public sealed class BenchCommandTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>, IDisposable
 {
-    private readonly PostgresCluster _database = fixture.Cluster;
+    private readonly PostgresCluster _database = cluster.Primary;
     private readonly string _folder = Directory.CreateTempSubdirectory("pitchey-bench-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

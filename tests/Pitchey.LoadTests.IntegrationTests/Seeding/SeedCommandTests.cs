@@ -1,14 +1,14 @@
 using Pitchey.Database.Queries;
 using Pitchey.Gateway.Cli;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.LoadTests.IntegrationTests.Seeding;
 
 /// <summary>The <c>seed</c> verb as operators run it: the tool's executable against a real database, the connection string from the environment.</summary>
 /// <remarks>The tests share one cluster: each seeds with --reset before it counts.</remarks>
-public sealed class SeedCommandTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>, IDisposable
+public sealed class SeedCommandTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>, IDisposable
 {
-    private readonly PostgresCluster _database = fixture.Cluster;
+    private readonly PostgresCluster _database = cluster.Primary;
     private readonly string _folder = Directory.CreateTempSubdirectory("pitchey-seed-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -39,7 +39,7 @@ public sealed class SeedCommandTests(ClusterFixture fixture) : IClassFixture<Clu
         Assert.Equal(1, await CountAsync($"sessions WHERE id = '{SessionQuery.HashToken(tokens[0])}' AND expires_at > now()"));
         Assert.Contains($"seed: {tokens.Length} live session tokens (creators first) in {tokensFile}", output, StringComparison.Ordinal);
         Assert.Contains($"seed: a creator's session token: {tokens[0]}", output, StringComparison.Ordinal);
-        Clean(output + error);
+        SecretAssert.Clean(output + error);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SeedCommandTests(ClusterFixture fixture) : IClassFixture<Clu
 
         Assert.True(exit == ExitCodes.Ok, error);
         Assert.Equal(3, await CountAsync("pitches"));
-        Clean(output + error);
+        SecretAssert.Clean(output + error);
     }
 
     [Fact]
@@ -108,11 +108,4 @@ public sealed class SeedCommandTests(ClusterFixture fixture) : IClassFixture<Clu
     private Dictionary<string, string> Environment() => new() { ["Database__Primary"] = _database.ConnectionString };
 
     private async Task<long> CountAsync(string from) => await _database.ScalarAsync<long>($"SELECT count(*) FROM {from}");
-
-    private static void Clean(string text)
-    {
-        Assert.DoesNotContain(PostgresCluster.Password, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Password=", text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
-    }
 }

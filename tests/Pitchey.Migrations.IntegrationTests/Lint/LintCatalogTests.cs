@@ -1,17 +1,17 @@
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Scripts;
-using Pitchey.Testing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests.Lint;
 
 /// <summary>The lint against a live catalog: pg_class/pg_attribute/pg_index, pg_proc volatility, pg_settings contexts.</summary>
-public sealed class LintCatalogTests(MigrationFixture fixture) : IClassFixture<MigrationFixture>
+public sealed class LintCatalogTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>
 {
     [Fact]
     public async Task Lint_SampleFile_CatchesEveryKindOfFaultOnItsLine()
     {
-        await using var db = await fixture.CreateDatabaseAsync(pitches: 10);
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 10);
         var script = await MigrationScript.LoadAsync(Path.Combine(AppContext.BaseDirectory, "Lint", "Samples", "faults.sql"), CancellationToken.None);
         await using var connection = await db.DataSource.OpenConnectionAsync();
         var catalog = await CatalogSnapshot.ReadAsync(connection, CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class LintCatalogTests(MigrationFixture fixture) : IClassFixture<M
     [Fact]
     public async Task Lint_RepositorySchemaFile_MatchesTheLiveCatalog()
     {
-        await using var db = await fixture.CreateDatabaseAsync(pitches: 10);
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 10);
         await using var connection = await db.DataSource.OpenConnectionAsync();
         var live = await CatalogSnapshot.ReadAsync(connection, CancellationToken.None);
 

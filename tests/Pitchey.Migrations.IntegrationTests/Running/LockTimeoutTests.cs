@@ -1,15 +1,16 @@
 using Npgsql;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests.Running;
 
-public sealed class LockTimeoutTests(MigrationFixture fixture) : IClassFixture<MigrationFixture>
+public sealed class LockTimeoutTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>
 {
     private const string Build = "CREATE INDEX CONCURRENTLY idx_pitches_genre ON pitches (genre);";
 
     [Fact]
     public async Task Apply_LongOpenTransaction_ShortBudgetFailsClearly_WhileWritesGoOn()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         await using var blocker = await OpenTransactionOnPitchesAsync(db);
         var (script, lint) = await db.LoadAsync(Build);
         var options = TestDatabase.Options;
@@ -42,7 +43,7 @@ public sealed class LockTimeoutTests(MigrationFixture fixture) : IClassFixture<M
     [Fact]
     public async Task Apply_LongOpenTransaction_LongerBudgetFinishesOnceItEnds()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var blocker = await OpenTransactionOnPitchesAsync(db);
         var (script, lint) = await db.LoadAsync(Build);
         var options = TestDatabase.Options;

@@ -1,10 +1,11 @@
 using Npgsql;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Running;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests.Running;
 
-public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixture<MigrationFixture>
+public sealed class MigrationRunnerTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>
 {
     private const string Strategy = """
         SET maintenance_work_mem = '64MB';
@@ -19,7 +20,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_BuildsEveryIndexValid_AndSecondRunChangesNothing()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync(Strategy);
 
         var first = await db.Runner(new RecordingReporter()).ApplyAsync(script, lint, phase: null, CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_OnePhase_BuildsOnlyThatPhase()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync(Strategy);
 
         var result = await db.Runner(new RecordingReporter()).ApplyAsync(script, lint, phase: 2, CancellationToken.None);
@@ -57,7 +58,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_CancelledBuildMidway_LeavesInvalidIndex_RerunDropsAndRebuildsIt()
     {
-        await using var db = await fixture.CreateDatabaseAsync(pitches: 300);
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 300);
         await db.CreateSlowFunctionAsync(sleepMs: 20);
         var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_pitches_slow ON pitches (slow_key(id));");
         var building = new TaskCompletionSource<BuildProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,7 +93,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_KilledBetweenSteps_RerunResumesAfterTheLastFinishedStep()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync(Strategy);
         using var kill = new CancellationTokenSource();
         var reporter = new RecordingReporter { OnFinished = step => { if (step.Index?.Name == "idx_pitches_browse") { kill.Cancel(); } } };
@@ -115,7 +116,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_KilledDuringABuild_SaysWhatItLeft_AndRerunFinishesIt()
     {
-        await using var db = await fixture.CreateDatabaseAsync(pitches: 300);
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 300);
         await db.CreateSlowFunctionAsync(sleepMs: 20);
         var (script, lint) = await db.LoadAsync("""
             CREATE INDEX CONCURRENTLY idx_pitches_status ON pitches (status);
@@ -151,7 +152,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Rollback_DropsExactlyWhatItBuilt_InReverseOrder()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         // Built by hand before the migration: apply finds it in place and rollback must leave it.
         await db.ExecuteAsync("CREATE INDEX idx_pitches_genre ON pitches (genre)");
         var before = await db.IndexNamesAsync();
@@ -189,7 +190,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Rollback_ToStep_KeepsThatStepAndEarlier()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync("""
             CREATE INDEX CONCURRENTLY idx_a ON pitches (genre);
             CREATE INDEX CONCURRENTLY idx_b ON pitches (title);
@@ -209,7 +210,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_ExistingIndexWithAnotherDefinition_IsNotTouched()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         await db.ExecuteAsync("CREATE INDEX idx_pitches_browse ON pitches (title)");
         var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_pitches_browse ON pitches (status);");
 
@@ -227,7 +228,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_FailingStatement_NamesItAndThePostgresError()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         await db.ExecuteAsync("INSERT INTO pitches (user_id, title) SELECT user_id, title FROM pitches LIMIT 1");
         var (script, lint) = await db.LoadAsync("CREATE UNIQUE INDEX CONCURRENTLY idx_pitches_title_unique ON pitches (title);");
 
@@ -247,7 +248,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_StatementTheLintDoesNotAllow_IsNotRunAndIsReported()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_a ON pitches (genre);\nVACUUM pitches;");
 
         var result = await db.Runner(new RecordingReporter()).ApplyAsync(script, lint, phase: null, CancellationToken.None);
@@ -260,7 +261,7 @@ public sealed class MigrationRunnerTests(MigrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task Apply_WhileAnotherRunHoldsTheLock_Refuses()
     {
-        await using var db = await fixture.CreateDatabaseAsync();
+        await using var db = await TestDatabase.CreateAsync(cluster);
         var (script, lint) = await db.LoadAsync("CREATE INDEX CONCURRENTLY idx_a ON pitches (genre);");
         await using var other = await db.DataSource.OpenConnectionAsync();
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(x'70697463686579'::bigint)", other))

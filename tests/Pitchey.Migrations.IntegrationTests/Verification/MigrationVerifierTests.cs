@@ -1,13 +1,15 @@
+using Pitchey.Migrations.IntegrationTests.Running;
 using Pitchey.Migrations.Verification;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests.Verification;
 
-public sealed class MigrationVerifierTests(MigrationFixture fixture) : IClassFixture<MigrationFixture>
+public sealed class MigrationVerifierTests(SchemaDatabase cluster) : IClassFixture<SchemaDatabase>
 {
     [Fact]
     public async Task Verify_ReportsUnusedIndexesAndLargeScans()
     {
-        await using var db = await fixture.CreateDatabaseAsync(pitches: 20_000);
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 20_000);
         var (script, lint) = await db.LoadAsync("""
             CREATE INDEX CONCURRENTLY idx_pitches_browse ON pitches (status, created_at DESC) WHERE status = 'published';
             CREATE INDEX CONCURRENTLY idx_pitches_genre ON pitches (genre);

@@ -1,0 +1,44 @@
+using Pitchey.Database.Queries;
+
+namespace Pitchey.Database.Tests.Queries;
+
+public sealed class TunedQueryOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_DefaultsAndALongSecret_Succeed()
+    {
+        var validator = new TunedQueryOptionsValidator();
+
+        Assert.True(validator.Validate(null, new TunedQueryOptions()).Succeeded);
+        Assert.True(validator.Validate(null, new TunedQueryOptions { CursorSecret = new string('s', 32) }).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_EverythingOutOfRange_NamesEveryKeyAndNeverTheSecret()
+    {
+        var options = new TunedQueryOptions
+        {
+            ExactCountLimit = 99,
+            CountCacheTtl = TimeSpan.FromHours(2),
+            MaxOffset = -1,
+            SearchCandidateLimit = 1_000_001,
+            SessionCacheTtl = TimeSpan.FromSeconds(-1),
+            SessionCacheSize = 0,
+            PlatformStatsInterval = TimeSpan.FromMilliseconds(500),
+            CursorSecret = "hunter2",
+        };
+
+        var result = new TunedQueryOptionsValidator().Validate(null, options);
+
+        Assert.Equal(
+            "TunedQueries:ExactCountLimit must be between 100 and 10000000.; " +
+            "TunedQueries:CountCacheTtl must be between 00:00:01 and 01:00:00.; " +
+            "TunedQueries:MaxOffset must be between 0 and 1000000.; " +
+            "TunedQueries:SearchCandidateLimit must be between 100 and 1000000.; " +
+            "TunedQueries:SessionCacheTtl must be between 00:00:00 and 00:10:00.; " +
+            "TunedQueries:SessionCacheSize must be between 1 and 10000000.; " +
+            "TunedQueries:PlatformStatsInterval must be between 00:00:01 and 01:00:00.; " +
+            "TunedQueries:CursorSecret must be at least 32 characters.",
+            result.FailureMessage);
+    }
+}
