@@ -42,6 +42,9 @@ internal sealed class KnownSettings
 
     public static KnownSettings Gateway { get; } = Build();
 
+    /// <summary>A set of its own, for narrower questions (which keys are wiring, for example).</summary>
+    public static KnownSettings Of(params string[] patterns) => new(patterns);
+
     public IReadOnlyList<string> Patterns => _patterns.Select(p => string.Join(':', p)).ToList();
 
     /// <summary>Whether the gateway reads <paramref name="key"/> (<c>Section:Key</c>, any case).</summary>
@@ -53,11 +56,7 @@ internal sealed class KnownSettings
 
     /// <summary>Whether an environment variable name means something to the gateway: <c>A__B</c> as <c>A:B</c>, or a variable read as such.</summary>
     public bool KnowsVariable(string name) =>
-        EnvironmentOnly.Contains(name, StringComparer.Ordinal) || name == ConfigDirVariable || Knows(name.Replace("__", ":", StringComparison.Ordinal));
-
-    /// <summary><c>PITCHEY_CONFIG_DIR</c>, from the gateway itself.</summary>
-    public static string ConfigDirVariable { get; } = (string)typeof(Pitchey.Gateway.Configuration.GatewayConfiguration)
-        .GetField("ConfigDirVariable", BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
+        EnvironmentOnly.Contains(name, StringComparer.Ordinal) || name == Pitchey.Gateway.Configuration.GatewayConfiguration.ConfigDirVariable || Knows(name.Replace("__", ":", StringComparison.Ordinal));
 
     private static bool Matches(string[] pattern, string[] key)
     {
