@@ -8,6 +8,23 @@ public static class ProcessRunner
 {
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
+        var argumentList = arguments.ToList();
+        var (exitCode, output) = await TryRunAsync(fileName, argumentList, environment: null, timeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', argumentList)} exited {exitCode}:\n{output}");
+        }
+
+        return output;
+    }
+
+    /// <summary>
+    /// Runs a command to completion with <paramref name="environment"/> added to the test's (the place for
+    /// secrets: never the command line) and gives its exit code and output, whatever the code.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> TryRunAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -17,6 +34,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
@@ -37,14 +59,9 @@ public static class ProcessRunner
         }
 
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{output}");
-        }
-
         lock (output)
         {
-            return output.ToString();
+            return (process.ExitCode, output.ToString());
         }
     }
 }

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Done, with warnings or findings to look at (lint warnings, verify findings, plan conflicts).</summary>
     public const int Findings = 1;
 
+    /// <summary><c>probe</c>: the gateway did not answer 2xx (Docker's HEALTHCHECK reads 0 as healthy, 1 as unhealthy).</summary>
+    public const int Unhealthy = 1;
+
     /// <summary>Errors, or a step that failed: the file or the database has to change.</summary>
     public const int Failed = 2;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pitchey.Gateway.Cli.Migrate;
+using Pitchey.Gateway.Cli.Probe;
 
 namespace Pitchey.Gateway.Cli;
 
@@ -22,6 +23,7 @@ internal static class Verbs
             TreatUnmatchedTokensAsErrors = false,
         },
         MigrateCommand.Create(console),
+        ProbeCommand.Create(console),
     };
 
     /// <summary>Runs a one-shot verb if <paramref name="args"/> starts with one; null means "serve".</summary>

@@ -19,7 +19,7 @@ public sealed class VerbsTests
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains($"unknown verb '{verb}'", error, StringComparison.Ordinal);
-        Assert.Contains("Verbs: serve, migrate", error, StringComparison.Ordinal);
+        Assert.Contains("Verbs: serve, migrate, probe", error, StringComparison.Ordinal);
         Assert.Empty(output);
     }
 }

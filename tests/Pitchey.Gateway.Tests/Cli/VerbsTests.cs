@@ -15,7 +15,7 @@ public sealed class VerbsTests
         var exit = await Verbs.RunAsync([verb, "--pitches", "10"], new CliConsole(TextWriter.Null, error, Interactive: false), CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Equal($"unknown verb '{verb}'. Verbs: serve, migrate", error.ToString().Trim());
+        Assert.Equal($"unknown verb '{verb}'. Verbs: serve, migrate, probe", error.ToString().Trim());
     }
 
     [Theory]
