@@ -40,9 +40,13 @@ internal static class MetricCatalog
         new("pitchey_db_replica_lag_seconds", Gauge, ["host", "endpoint"], Replicas),
         new("pitchey_db_replica_lag_bytes", Gauge, ["host", "endpoint"], Replicas),
 
-        // Npgsql's pool metrics, one series per data source (pool name = host name).
+        // Npgsql's pool and command metrics, one series per data source (pool name = host name).
         new("db_client_connection_count", Gauge, ["db_client_connection_pool_name", "db_client_connection_state"]),
         new("db_client_connection_max", Gauge, ["db_client_connection_pool_name"]),
+        new("db_client_connection_npgsql_create_time_seconds", Histogram, ["db_client_connection_pool_name"]),
+        new("db_client_connection_npgsql_pending_requests", Gauge, ["db_client_connection_pool_name"], "a caller waited for a pooled connection"),
+        new("db_client_connection_npgsql_timeouts_total", Counter, ["db_client_connection_pool_name"], "a wait for a pooled connection timed out"),
+        new("db_client_operation_duration_seconds", Histogram, ["db_client_connection_pool_name"]),
 
         // ASP.NET Core and Kestrel (public listener only: management requests are not measured).
         new("http_server_request_duration_seconds", Histogram, ["http_request_method", "http_response_status_code"]),
@@ -60,7 +64,7 @@ internal static class MetricCatalog
         new("dotnet_gc_collections_total", Counter, ["gc_heap_generation"]),
         new("dotnet_process_cpu_time_seconds_total", Counter, ["cpu_mode"]),
         new("dotnet_gc_heap_total_allocated_bytes_total", Counter, []),
-        new("dotnet_thread_pool_queue_length", Gauge, []),
+        new("dotnet_assembly_count", Gauge, []),
     ];
 
     /// <summary>

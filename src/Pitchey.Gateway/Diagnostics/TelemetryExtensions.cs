@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
+using Pitchey.Database.DataSources;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -52,7 +53,7 @@ internal static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation() // System.Net.Http: YARP's forwarding client
                     .AddRuntimeInstrumentation()
-                    .AddNpgsqlInstrumentation(); // pool usage, waits, timeouts
+                    .AddNpgsqlInstrumentation(); // pool usage and waits; other pools than the gateway's are left out of /metrics (ForeignPoolFilter)
                 ((IDeferredMeterProviderBuilder)metrics).Configure(static (services, provider) =>
                     provider.AddView(OnlyThisHost(services.GetRequiredService<IMeterFactory>())));
                 if (prometheus)
@@ -80,7 +81,8 @@ internal static class TelemetryExtensions
     /// <summary><c>/metrics</c> in the Prometheus text format, into the management group; open when <c>Management:MetricsAnonymous</c>.</summary>
     public static IEndpointRouteBuilder MapPrometheusMetrics(this IEndpointRouteBuilder management)
     {
-        management.MapPrometheusScrapingEndpoint("/metrics")
+        var pools = new ForeignPoolFilter(management.ServiceProvider.GetRequiredService<DatabaseHosts>());
+        management.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(pools.InvokeAsync), optionsName: null)
             .WithManagementAccess(ManagementAccess.Metrics)
             .WithDisplayName("management: metrics");
         return management;

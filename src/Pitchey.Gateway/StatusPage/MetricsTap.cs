@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Pitchey.Database.DataSources;
+using Pitchey.Gateway.Diagnostics;
 
 namespace Pitchey.Gateway.StatusPage;
 
@@ -7,21 +9,22 @@ namespace Pitchey.Gateway.StatusPage;
 /// The status page's window on the gateway's own instruments, through a <see cref="MeterListener"/>:
 /// the history draws what Prometheus scrapes, from the same measurements, instead of counting twice.
 /// Only this host's meters are heard (a meter's scope is the <see cref="IMeterFactory"/> that made
-/// it), plus Npgsql's, which has no factory. Request and query durations arrive as they are recorded;
+/// it), plus Npgsql's, which has no factory (and of it only this gateway's pools). Request and query durations arrive as they are recorded;
 /// gauges are read when <see cref="Poll"/> runs, on the sampler's thread.
 /// </summary>
 internal sealed class MetricsTap : IDisposable
 {
     public const string RequestDuration = "http.server.request.duration";
     public const string QueryDuration = "pitchey.db.query.duration";
+    private const string PoolTag = "db.client.connection.pool.name";
 
     /// <summary>Gauge instruments read on each poll, and the tag that names a line (null: a single line).</summary>
     private static readonly Dictionary<string, GaugeLines> Gauges = new(StringComparer.Ordinal)
     {
         ["pitchey.probe.report.age"] = new(null),
         ["pitchey.db.replica.lag"] = new("host"),
-        ["db.client.connection.count"] = new("db.client.connection.pool.name", "db.client.connection.state", "used"),
-        ["db.client.connection.pending_requests"] = new("db.client.connection.pool.name"),
+        ["db.client.connection.count"] = new(PoolTag, "db.client.connection.state", "used"),
+        ["db.client.connection.npgsql.pending_requests"] = new(PoolTag),
     };
 
     private readonly MeterListener _listener = new();
@@ -29,8 +32,11 @@ internal sealed class MetricsTap : IDisposable
     private readonly ConcurrentDictionary<string, bool> _observable = new(StringComparer.Ordinal);
     private long _serverErrors;
 
-    public MetricsTap(IMeterFactory meterFactory)
+    private readonly ForeignPoolFilter _pools;
+
+    public MetricsTap(IMeterFactory meterFactory, DatabaseHosts hosts)
     {
+        _pools = new ForeignPoolFilter(hosts);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             var ours = ReferenceEquals(instrument.Meter.Scope, meterFactory);
@@ -119,7 +125,7 @@ internal sealed class MetricsTap : IDisposable
             case QueryState when Find(tags, "query") is { } query:
                 Queries.GetOrAdd(query, static _ => new LatencyHistogram()).RecordSeconds(value);
                 break;
-            case GaugeLines lines when lines.Matches(tags):
+            case GaugeLines lines when lines.Matches(tags) && (instrument.Meter.Name != "Npgsql" || _pools.IsOwn(Find(tags, PoolTag))):
                 var values = _latest.GetOrAdd(instrument.Name, static _ => new Dictionary<string, double>(StringComparer.Ordinal));
                 var line = lines.LineTag is null ? "value" : Find(tags, lines.LineTag) ?? "?";
                 lock (values)
