@@ -28,7 +28,6 @@ internal static class StatusPageExtensions
         AddGauge(services, "probe-age", "Health report age", "s", "pitchey.probe.report.age");
         AddGauge(services, "replica-lag", "Replica lag", "s", "pitchey.db.replica.lag");
         AddGauge(services, "pool-usage", "Database connections in use", "", "db.client.connection.count");
-        AddGauge(services, "pool-waits", "Requests waiting for a connection", "", "db.client.connection.npgsql.pending_requests");
         return builder;
     }
 

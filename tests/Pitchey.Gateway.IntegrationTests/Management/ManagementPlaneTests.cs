@@ -77,9 +77,16 @@ public sealed class ManagementPlaneTests(SharedEnvironment shared)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        // A control asked for with GET (what a link or an image tag could do) is no control.
+        // A control asked for with GET (what a link or an image tag could do) is no control, and
+        // a CORS preflight finds nothing to grant.
         using var get = await gateway.Management.GetAsync("/admin/breakers/api/isolate");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/admin/breakers/api/isolate");
+        preflight.Headers.Add("Origin", "http://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var options = await gateway.Management.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NotFound, options.StatusCode);
+        Assert.False(options.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(before, await shared.StandIn.RequestCountAsync());
         Assert.Equal("closed", (await gateway.Management.GetFromJsonAsync<JsonElement>("/admin/breakers"))
             .GetProperty("clusters")[0].GetProperty("state").GetString());
