@@ -2,7 +2,8 @@
 # Runs the gateway locally with everything it needs, in the foreground:
 #   PostgreSQL on 127.0.0.1:5433 (database/user/password: pitchey; loopback only; a demo, nothing more),
 #   a streaming replica of it on 127.0.0.1:5434 (pg_basebackup -R), which the gateway reads from,
-#   the stand-in API on 127.0.0.1:5080, the gateway on 127.0.0.1:8080.
+#   the stand-in API on 127.0.0.1:5080, the gateway on 127.0.0.1:8080 and its management plane
+#   (status page, /metrics, admin endpoints) on 127.0.0.1:8081, behind the key in .pitchey/admin-key.
 # Ctrl-C or SIGTERM stops everything it started. A second run reuses the data; --reset starts over.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -138,18 +139,35 @@ fi
 log "starting the replica on 127.0.0.1:5434"
 as_pg "$pgbin/pg_ctl" -D "$replicadata" -l "$replicadata/server.log" -w -t 60 start >/dev/null
 
+# --- management key ------------------------------------------------------------------------
+# The demo's management API key: made once, kept owner-only in .pitchey/admin-key. The gateway is
+# given only its SHA-256, through the environment: a command line is readable by every local user.
+keyfile=$state/admin-key
+if [ ! -s "$keyfile" ]; then
+  log "generating the management API key ($keyfile)"
+  (
+    umask 077
+    if command -v openssl >/dev/null; then openssl rand -hex 24; else head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; echo; fi >"$keyfile"
+  )
+fi
+chmod 600 "$keyfile"
+key_hash=$(tr -d '\n' <"$keyfile" | sha256sum | cut -d' ' -f1)
+# For curl -H @file, so the examples below keep the key off curl's command line too.
+headerfile=$state/admin-header
+(umask 077; printf 'Authorization: ApiKey %s\n' "$(tr -d '\n' <"$keyfile")" >"$headerfile")
+
 # --- start ---------------------------------------------------------------------------------
 log "starting the stand-in API on 127.0.0.1:5080"
 dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5080 &
 pids+=($!)
 
-log "starting the gateway on 127.0.0.1:8080"
+log "starting the gateway on 127.0.0.1:8080 (management plane on 127.0.0.1:8081)"
 ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$root/config" TunedQueries__HashedSessionTokens=true \
-  dotnet "$gateway_dll" &
+  Management__ApiKeySha256=$key_hash dotnet "$gateway_dll" &
 pids+=($!)
 
 for _ in $(seq 1 100); do
-  curl -fs http://127.0.0.1:8080/health/live >/dev/null 2>&1 && break
+  curl -fs http://127.0.0.1:8080/health/live >/dev/null 2>&1 && curl -fs http://127.0.0.1:8081/ >/dev/null 2>&1 && break
   sleep 0.2
 done
 
@@ -160,11 +178,15 @@ cat <<INFO
   Stand-in API   http://127.0.0.1:5080   (switches: PUT /_standin/faults, GET /_standin/stats)
   PostgreSQL     127.0.0.1:5433          (psql -h 127.0.0.1 -p 5433 -U pitchey pitchey; password pitchey)
   Replica        127.0.0.1:5434          (streaming hot standby of 5433; reads are routed to it)
+  Management     http://127.0.0.1:8081/  (status page; /metrics, /api/health/detailed, /admin/breakers)
+                 API key: $keyfile (owner-only; the page asks for it once)
 
   Try:
     curl -s http://127.0.0.1:8080/api/health
     curl -s http://127.0.0.1:8080/health/ready
-    curl -s http://127.0.0.1:8080/api/health/detailed
+    curl -s -H @$headerfile http://127.0.0.1:8081/api/health/detailed
+    curl -s -H @$headerfile http://127.0.0.1:8081/metrics | grep ^pitchey_
+    curl -s -H @$headerfile -X POST http://127.0.0.1:8081/admin/breakers/api/isolate   # then .../reset
     curl -s 'http://127.0.0.1:8080/api/anything?x=1'          # forwarded to the stand-in API
     curl -si -X POST http://127.0.0.1:8080/api/anything | grep -i pitchey-lsn   # read-your-writes LSN
 

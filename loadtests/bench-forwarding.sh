@@ -6,7 +6,8 @@
 # Needs: wrk (apt-get install wrk) and the demo database of ./run.sh on 127.0.0.1:5433 (run it in
 # another terminal; this script uses its own ports 5180-5182, so both can run at once).
 # A fourth target is the gateway without the route's total timeout (Routes:api:Timeout), the one
-# shipped feature with a measurable per-request cost.
+# shipped feature with a measurable per-request cost; a fifth the gateway with its management plane
+# on (metrics collected for /metrics, the status page's sampler), which a scraper would read.
 # Settings: DURATION (15s), CONNECTIONS (64), THREADS (1), WARMUP (20s: the gateway has more code to
 # tier up than the bare proxy; a short warm-up measures the JIT), BENCH_PATH (/api/pitches/1).
 set -euo pipefail
@@ -17,7 +18,12 @@ command -v wrk >/dev/null || { echo "bench: wrk is required (apt-get install wrk
 
 dotnet build Pitchey.Gateway.sln -c Release -nologo -v quiet >/dev/null
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "${no_timeout_config:-}"' EXIT
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "${no_timeout_config:-}"
+}
+trap cleanup EXIT
 
 dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5180 >/dev/null &
 pids+=($!)
@@ -37,7 +43,14 @@ ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$no_timeout_config" \
   dotnet src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll --urls http://127.0.0.1:5183 >/dev/null &
 pids+=($!)
 
-for port in 5180 5181 5182 5183; do
+# The gateway with telemetry on: a management key (its hash only) opens the plane on 5194.
+ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$PWD/config" \
+  ReverseProxy__Clusters__api__Destinations__d1__Address=http://127.0.0.1:5180/ \
+  Management__Urls=http://127.0.0.1:5194 Management__ApiKeySha256="$(printf bench | sha256sum | cut -d' ' -f1)" \
+  dotnet src/Pitchey.Gateway/bin/Release/net10.0/Pitchey.Gateway.dll --urls http://127.0.0.1:5184 >/dev/null &
+pids+=($!)
+
+for port in 5180 5181 5182 5183 5184; do
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port$path" >/dev/null 2>&1 && break; sleep 0.2; done
 done
 
@@ -59,5 +72,6 @@ run "stand-in API alone" "http://127.0.0.1:5180$path"
 run "bare YARP (defaults)" "http://127.0.0.1:5181$path"
 run "Pitchey Gateway" "http://127.0.0.1:5182$path"
 run "Pitchey Gateway, no route timeout" "http://127.0.0.1:5183$path"
+run "Pitchey Gateway, metrics on (management plane)" "http://127.0.0.1:5184$path"
 run "Pitchey Gateway /health/ready (cache)" "http://127.0.0.1:5182/health/ready"
 run "Pitchey Gateway /api/health (cache)" "http://127.0.0.1:5182/api/health"

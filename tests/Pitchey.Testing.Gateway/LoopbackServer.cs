@@ -25,7 +25,7 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await _app.StopAsync();

@@ -13,10 +13,14 @@ internal sealed class RoutingMetrics
 {
     public const string MeterName = "Pitchey.Database";
 
+    /// <summary>Seconds; a tuned query is a millisecond affair, so the low end is fine-grained.</summary>
+    private static readonly double[] QueryDurationBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
     private readonly Counter<long> _reads;
     private readonly Counter<long> _writes;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _rejections;
+    private readonly Histogram<double> _queryDuration;
 
     public RoutingMetrics(IMeterFactory meterFactory, ReplicaMonitor monitor)
     {
@@ -26,6 +30,10 @@ internal sealed class RoutingMetrics
         _writes = meter.CreateCounter<long>("pitchey.db.writes", description: "Writes run on the primary, by query.");
         _retries = meter.CreateCounter<long>("pitchey.db.read.retries", description: "Read retries after a transient failure (failover: on another host; backoff: same host after a delay).");
         _rejections = meter.CreateCounter<long>("pitchey.db.breaker.rejections", description: "Calls refused at once because the primary's circuit breaker was open.");
+        _queryDuration = meter.CreateHistogram(
+            "pitchey.db.query.duration", unit: "s",
+            description: "Duration of a tuned query that succeeded, by query name and the host that answered (retries included).",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = QueryDurationBuckets });
         meter.CreateObservableGauge("pitchey.db.host.up", () => Each(monitor, s => s.Reachable ? 1 : 0),
             description: "1 when the host answered its last check, else 0.");
         meter.CreateObservableGauge("pitchey.db.host.latency", () => Each(monitor, s => s.LatencyMs), unit: "ms",
@@ -38,6 +46,18 @@ internal sealed class RoutingMetrics
 
     public void Read(string queryName, bool onReplica) =>
         _reads.Add(1, new KeyValuePair<string, object?>("query", queryName), new KeyValuePair<string, object?>("target", onReplica ? "replica" : "primary"));
+
+    /// <summary>A routed query succeeded on <paramref name="hostName"/>, <paramref name="startedAt"/> being its <see cref="Stopwatch.GetTimestamp"/>.</summary>
+    public void QueryCompleted(string queryName, string hostName, long startedAt)
+    {
+        if (_queryDuration.Enabled)
+        {
+            _queryDuration.Record(
+                Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
+                new KeyValuePair<string, object?>("query", queryName),
+                new KeyValuePair<string, object?>("host", hostName));
+        }
+    }
 
     public void Write(string queryName) => _writes.Add(1, new KeyValuePair<string, object?>("query", queryName));
 

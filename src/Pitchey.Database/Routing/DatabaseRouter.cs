@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -74,9 +75,11 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         var attempt = new ReadAttempt<T>(this, queryName, read, target, maxLag, options?.MinimumLsn);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DatabasePipelines.AttemptKey, attempt);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var result = await _readPipeline.ExecuteAsync(static (ctx, a) => a.RunAsync(ctx.CancellationToken), context, attempt);
+            _metrics.QueryCompleted(queryName, result.Host.Name, started);
             _metrics.Read(queryName, result.OnReplica);
             return result;
         }
@@ -95,6 +98,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
     {
         ArgumentNullException.ThrowIfNull(queryName);
         ArgumentNullException.ThrowIfNull(write);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // No retry: a write that failed mid-way may have committed, and only the caller knows
@@ -102,6 +106,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             var value = await _primaryPipeline.ExecuteAsync(
                 static (s, ct) => new ValueTask<T>(s.Router.RunAsync(s.Router.Primary, s.Write, ct)),
                 (Router: this, Write: write), cancellationToken);
+            _metrics.QueryCompleted(queryName, Primary.Host.Name, started);
             _metrics.Write(queryName);
             return new RoutedResult<T>(value, Primary.Host, OnReplica: false);
         }

@@ -6,7 +6,8 @@ namespace Pitchey.Gateway.Diagnostics;
 /// </summary>
 /// <remarks>
 /// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
-/// 1400-1449 API endpoints, 1450-1499 routing headers. The database module keeps its own table,
+/// 1400-1449 API endpoints, 1450-1499 routing headers, 1500-1549 management plane, 1550-1599 status
+/// page, 1600-1649 telemetry. The database module keeps its own table,
 /// outside these ranges.
 /// </remarks>
 internal static class EventIds
@@ -34,4 +35,15 @@ internal static class EventIds
 
     // Routing headers (the HTTP side of read-your-writes): 1450-1499
     public const int LsnStampSkipped = 1450;
+
+    // Management plane: 1500-1549
+    public const int ManagementListening = 1500;
+    public const int ManagementOff = 1501;
+    public const int ManagementRequestRefused = 1502;
+
+    // Status page: 1550-1599
+    public const int StatusChartFailed = 1550;
+
+    // Telemetry: 1600-1649
+    public const int TelemetryExporters = 1600;
 }

@@ -1,52 +1,48 @@
 using System.Buffers;
 using System.Buffers.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Pitchey.Gateway.Proxy;
+using Pitchey.Gateway.Diagnostics;
 
 namespace Pitchey.Gateway.HealthProbes;
 
 /// <summary>
-/// The probe endpoints (mapped by <see cref="HealthProbesExtensions.MapHealthProbes"/>). Every one
-/// answers from <see cref="ProbeCache"/> with pre-rendered bytes; none of them ever waits on a
-/// health check or the database.
+/// The probe endpoints (mapped by <see cref="HealthProbesExtensions.MapHealthProbes"/>; the detailed
+/// one on the management plane). Every one answers from <see cref="ProbeCache"/> with pre-rendered
+/// bytes; none of them ever waits on a health check or the database.
 /// </summary>
-internal sealed class HealthProbeEndpoints(ProbeCache cache, TimeProvider time)
+internal sealed class HealthProbeEndpoints(ProbeCache cache, ProbeCacheMetrics metrics, TimeProvider time)
 {
     private const string Json = "application/json";
-    private const string ProblemJson = "application/problem+json";
     private const string NoStore = "no-store";
     private static readonly byte[] LiveBody = """{"status":"live"}"""u8.ToArray();
     private static readonly byte[] NoReportBody = """{"status":"unhealthy","reason":"no health report yet"}"""u8.ToArray();
-    private static readonly byte[] LoopbackOnlyBody =
-        """{"type":"about:blank","title":"Forbidden","status":403,"detail":"/api/health/detailed is served to loopback callers only."}"""u8.ToArray();
     private static readonly string[] AgeStrings = Enumerable.Range(0, 600).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary><c>/health/live</c>: the process answers; nothing else is consulted.</summary>
-    public static Task LiveAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status200OK, LiveBody);
+    public Task LiveAsync(HttpContext context)
+    {
+        metrics.Served(ProbeCacheMetrics.Live);
+        return WriteAsync(context, StatusCodes.Status200OK, LiveBody);
+    }
 
     /// <summary><c>/health/ready</c>: 503 only when unhealthy (degraded still takes traffic).</summary>
-    public Task ReadyAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+    public Task ReadyAsync(HttpContext context) => Probe(ProbeCacheMetrics.Ready) is { } snapshot
         ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, snapshot.ReadyBody)
         : WriteAsync(context, 503, NoReportBody);
 
     /// <summary><c>/health</c>: the deploy pipeline's check, 200 only when healthy.</summary>
-    public Task SummaryAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+    public Task SummaryAsync(HttpContext context) => Probe(ProbeCacheMetrics.Summary) is { } snapshot
         ? WriteAsync(context, snapshot.Report.Status == HealthStatus.Healthy ? 200 : 503, snapshot.SummaryBody)
         : WriteAsync(context, 503, NoReportBody);
 
     /// <summary><c>/api/health</c>: the existing API's body, with <c>stale</c> and <c>age</c>.</summary>
-    public Task ApiHealthAsync(HttpContext context) => cache.GetForProbe() is { } snapshot
+    public Task ApiHealthAsync(HttpContext context) => Probe(ProbeCacheMetrics.ApiHealth) is { } snapshot
         ? WriteApiHealthAsync(context, snapshot)
         : WriteAsync(context, 503, NoReportBody);
 
-    /// <summary><c>/api/health/detailed</c>: every check's data, to loopback callers only.</summary>
+    /// <summary><c>/api/health/detailed</c>, on the management plane (its guard has checked the key): every check's data.</summary>
     public Task DetailedAsync(HttpContext context)
     {
-        if (!LocalCallers.IsLocal(context))
-        {
-            return WriteAsync(context, StatusCodes.Status403Forbidden, LoopbackOnlyBody, ProblemJson);
-        }
-
         var snapshot = cache.GetForProbe();
         if (snapshot is null)
         {
@@ -58,6 +54,18 @@ internal sealed class HealthProbeEndpoints(ProbeCache cache, TimeProvider time)
         context.Response.Headers.Age = AgeString(age);
         var body = ProbeJson.Detailed(snapshot.Report, cache.IsStale(snapshot, now), age);
         return WriteAsync(context, snapshot.Report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
+    }
+
+    /// <summary>The report for a probe, counted as served from the cache (or not, before the first report).</summary>
+    private ProbeSnapshot? Probe(string probe)
+    {
+        var snapshot = cache.GetForProbe();
+        if (snapshot is not null)
+        {
+            metrics.Served(probe);
+        }
+
+        return snapshot;
     }
 
     private Task WriteApiHealthAsync(HttpContext context, ProbeSnapshot snapshot)
@@ -86,11 +94,11 @@ internal sealed class HealthProbeEndpoints(ProbeCache cache, TimeProvider time)
         return FlushAsync(response);
     }
 
-    private static Task WriteAsync(HttpContext context, int status, byte[] body, string contentType = Json)
+    private static Task WriteAsync(HttpContext context, int status, byte[] body)
     {
         var response = context.Response;
         response.StatusCode = status;
-        SetHeaders(response, contentType, body.Length);
+        SetHeaders(response, Json, body.Length);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return Task.CompletedTask;

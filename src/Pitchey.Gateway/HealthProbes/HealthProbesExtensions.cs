@@ -19,6 +19,7 @@ internal static class HealthProbesExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<HealthRunMetrics>();
+        builder.Services.AddSingleton<ProbeCacheMetrics>();
         builder.Services.AddSingleton<ProbeRunner>();
         builder.Services.AddSingleton<ProbeCache>();
         builder.Services.AddSingleton<HealthProbeEndpoints>();
@@ -26,15 +27,22 @@ internal static class HealthProbesExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/health</c>, <c>/api/health</c>, <c>/api/health/detailed</c>; GET and HEAD.</summary>
+    /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/health</c>, <c>/api/health</c>; GET and HEAD.</summary>
     public static IEndpointRouteBuilder MapHealthProbes(this IEndpointRouteBuilder endpoints)
     {
         var probes = endpoints.ServiceProvider.GetRequiredService<HealthProbeEndpoints>();
-        endpoints.MapMethods("/health/live", GetAndHead, HealthProbeEndpoints.LiveAsync).WithDisplayName("probe: live");
+        endpoints.MapMethods("/health/live", GetAndHead, probes.LiveAsync).WithDisplayName("probe: live");
         endpoints.MapMethods("/health/ready", GetAndHead, probes.ReadyAsync).WithDisplayName("probe: ready");
         endpoints.MapMethods("/health", GetAndHead, probes.SummaryAsync).WithDisplayName("probe: health");
         endpoints.MapMethods("/api/health", GetAndHead, probes.ApiHealthAsync).WithDisplayName("probe: api health");
-        endpoints.MapMethods("/api/health/detailed", GetAndHead, probes.DetailedAsync).WithDisplayName("probe: detailed");
         return endpoints;
+    }
+
+    /// <summary><c>/api/health/detailed</c> (GET and HEAD), into the management group: every check's data is for operators only.</summary>
+    public static IEndpointRouteBuilder MapDetailedHealth(this IEndpointRouteBuilder management)
+    {
+        var probes = management.ServiceProvider.GetRequiredService<HealthProbeEndpoints>();
+        management.MapMethods("/api/health/detailed", GetAndHead, probes.DetailedAsync).WithDisplayName("management: detailed health");
+        return management;
     }
 }

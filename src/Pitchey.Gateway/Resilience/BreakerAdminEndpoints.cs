@@ -1,5 +1,4 @@
 using Pitchey.Database.Diagnostics;
-using Pitchey.Gateway.Proxy;
 using Polly.CircuitBreaker;
 using Yarp.ReverseProxy;
 
@@ -7,17 +6,12 @@ namespace Pitchey.Gateway.Resilience;
 
 /// <summary>
 /// Operators' manual control: list the breakers, isolate one (hold it open), reset one (close it).
-/// Loopback callers only, by the same rule as <c>/api/health/detailed</c>. Mapped by
+/// On the management plane, behind its key; the controls are POST only. Mapped by
 /// <see cref="ResilienceExtensions.MapBreakerAdmin"/>.
 /// </summary>
 internal static class BreakerAdminEndpoints
 {
     public const string Prefix = "/admin/breakers";
-
-    public static async ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        LocalCallers.IsLocal(context.HttpContext)
-            ? await next(context)
-            : Results.Problem($"{Prefix} is served to loopback callers only.", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Every configured cluster, each with a breaker made for it if it had none yet.</summary>
     public static IResult List(BreakerRegistry registry, IProxyStateLookup proxy)
@@ -52,7 +46,8 @@ internal static class BreakerAdminEndpoints
         return Results.Ok(View(breaker));
     }
 
-    private static object View(ClusterBreaker breaker)
+    /// <summary>One breaker as the admin endpoints and the status page show it.</summary>
+    public static object View(ClusterBreaker breaker)
     {
         var state = breaker.State;
         var counts = breaker.Counts;

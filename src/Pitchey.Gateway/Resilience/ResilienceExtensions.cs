@@ -27,22 +27,24 @@ internal static class ResilienceExtensions
         return builder;
     }
 
-    /// <summary>Route timeouts for every endpoint after this point, and the breaker admin endpoints.</summary>
+    /// <summary>Route timeouts for every endpoint after this point.</summary>
     public static WebApplication UseGatewayResilience(this WebApplication app)
     {
         app.UseRequestTimeouts();
-        app.MapBreakerAdmin();
         return app;
     }
 
-    /// <summary><c>GET /admin/breakers</c>, <c>POST /admin/breakers/{cluster}/isolate</c> and <c>.../reset</c>.</summary>
-    public static IEndpointRouteBuilder MapBreakerAdmin(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// <c>GET /admin/breakers</c>, <c>POST /admin/breakers/{cluster}/isolate</c> and <c>.../reset</c>,
+    /// into the management group (its key guards them; a cross-site form cannot send it).
+    /// </summary>
+    public static IEndpointRouteBuilder MapBreakerAdmin(this IEndpointRouteBuilder management)
     {
-        var group = endpoints.MapGroup(BreakerAdminEndpoints.Prefix).AddEndpointFilter(BreakerAdminEndpoints.LoopbackOnlyAsync);
-        group.MapGet("/", BreakerAdminEndpoints.List).WithDisplayName("admin: breakers");
-        group.MapPost("/{cluster}/isolate", BreakerAdminEndpoints.IsolateAsync).WithDisplayName("admin: isolate breaker");
-        group.MapPost("/{cluster}/reset", BreakerAdminEndpoints.ResetAsync).WithDisplayName("admin: reset breaker");
-        return endpoints;
+        var group = management.MapGroup(BreakerAdminEndpoints.Prefix);
+        group.MapGet("/", BreakerAdminEndpoints.List).WithDisplayName("management: breakers");
+        group.MapPost("/{cluster}/isolate", BreakerAdminEndpoints.IsolateAsync).WithDisplayName("management: isolate breaker");
+        group.MapPost("/{cluster}/reset", BreakerAdminEndpoints.ResetAsync).WithDisplayName("management: reset breaker");
+        return management;
     }
 
     /// <summary>The breaker step of YARP's proxy pipeline; goes before load balancing.</summary>

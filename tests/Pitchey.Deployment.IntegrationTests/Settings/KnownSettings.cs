@@ -19,7 +19,6 @@ internal sealed class KnownSettings
     /// </summary>
     internal static readonly string[] Announced =
     [
-        "Management:Urls", "Management:ApiKeySha256", "Management:MetricsAnonymous", "Management:AllowedHosts:*",
         "Cache:Redis", "RateLimiting:Redis", "Database:Routing:Http:LsnSigningKey",
     ];
 

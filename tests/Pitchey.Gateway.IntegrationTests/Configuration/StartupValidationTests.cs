@@ -22,6 +22,11 @@ public sealed class StartupValidationTests
         "Resilience:Clusters:reports:FailureStatusCodes has entry 2, which is neither a status code (100..599) nor a class such as 5xx.")]
     [InlineData("Proxy:TrustedProxies:0", "not-an-address", "Proxy:TrustedProxies:0 is neither an IP address nor a CIDR network.")]
     [InlineData("Database:Routing:Http:LsnCookieMaxAge", "02:00:00", "Database:Routing:Http:LsnCookieMaxAge must be between 00:00:01 and 01:00:00.")]
+    [InlineData("Management:Urls", "https://127.0.0.1:0", "Management:Urls entry 1 is not an http://host:port address")]
+    [InlineData("Management:Urls", "http://gateway.internal:8081", "Management:Urls entry 1 is not an http://host:port address")]
+    [InlineData("Management:ApiKeySha256", "the-key-itself-not-its-hash",
+        "Management:ApiKeySha256 must be 64 hexadecimal characters: the SHA-256 of the key (sha256sum), never the key itself.")]
+    [InlineData("Management:HistoryInterval", "00:00:00.100", "Management:HistoryInterval must be between 00:00:01 and 00:05:00.")]
     public async Task BadSetting_StopsStartup_WithAMessageNamingTheKeyNotTheValue(string key, string value, string expected)
     {
         var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);

@@ -24,6 +24,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     private GatewayEnvironment _env = null!;
     private HttpClient _probe = null!;
+    private HttpClient _operator = null!;
 
     private PostgresCluster Database => _env.Primary;
 
@@ -39,11 +40,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             },
         });
         _probe = new HttpClient { BaseAddress = _env.Gateway.Address, Timeout = ProbeTimeout };
+        _operator = new HttpClient { BaseAddress = _env.Gateway.ManagementAddress, Timeout = ProbeTimeout };
+        _operator.DefaultRequestHeaders.Authorization = new("ApiKey", GatewayServer.ManagementKey);
     }
 
     public async Task DisposeAsync()
     {
         _probe.Dispose();
+        _operator.Dispose();
         await _env.DisposeAsync();
     }
 
@@ -64,7 +68,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             checks.GetProperty("connectivity").GetProperty("message").GetString(),
             new[] { "database unreachable (connection refused)", "database connection was broken" });
         SecretAssert.Clean(body);
-        SecretAssert.Clean(await (await _probe.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync());
+        SecretAssert.Clean(await (await _operator.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync());
 
         await Database.StartServerAsync();
         await ProbeUntilAsync(HttpStatusCode.OK, Deadline + Ttl);
@@ -77,7 +81,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         await Database.FreezeAsync();
         await ProbeUntilAsync(HttpStatusCode.ServiceUnavailable);
-        using var detailed = await _probe.GetAsync("/api/health/detailed");
+        using var detailed = await _operator.GetAsync("/api/health/detailed");
         var connectivity = (await detailed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("connectivity");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, detailed.StatusCode);
         Assert.Equal("unhealthy", connectivity.GetProperty("status").GetString());
@@ -108,7 +112,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
             if (clock.Elapsed > limit)
             {
-                var detail = await (await _probe.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync();
+                var detail = await (await _operator.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync();
                 Assert.Fail($"readiness still {ready} after {clock.Elapsed} and {probes} probes; wanted {wanted}. Last report: {detail}");
             }
 

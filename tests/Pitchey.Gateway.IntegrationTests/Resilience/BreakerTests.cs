@@ -102,7 +102,7 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
         JsonElement check = default;
         await Eventually.HoldsAsync(async () =>
         {
-            var detailed = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/health/detailed");
+            var detailed = await gateway.Management.GetFromJsonAsync<JsonElement>("/api/health/detailed");
             check = detailed.GetProperty("checks").GetProperty(ResilienceKeys.HealthCheck);
             return check.GetProperty("status").GetString() == "degraded";
         }, "the health report shows the open breaker");
@@ -218,14 +218,13 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IsolateAndReset_ByHand_FromLoopbackOnly()
+    public async Task IsolateAndReset_ByHand_OnTheManagementPlaneOnly()
     {
         var settings = Breakers.Fast(shared.GatewaySettings());
-        settings["Proxy:TrustedProxies:0"] = "127.0.0.1";
         await using var gateway = await shared.StartGatewayAsync(settings);
         var before = await shared.StandIn.RequestCountAsync();
 
-        using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
+        using (var isolate = await gateway.Management.PostAsync("/admin/breakers/api/isolate", null))
         {
             Assert.Equal(HttpStatusCode.OK, isolate.StatusCode);
             Assert.Equal("isolated", (await isolate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
@@ -240,7 +239,7 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
 
         Assert.Equal(before, await shared.StandIn.RequestCountAsync());
 
-        using (var reset = await gateway.Client.PostAsync("/admin/breakers/api/reset", null))
+        using (var reset = await gateway.Management.PostAsync("/admin/breakers/api/reset", null))
         {
             Assert.Equal("closed", (await reset.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
         }
@@ -252,14 +251,16 @@ public sealed class BreakerTests(SharedEnvironment shared) : IAsyncLifetime
 
         Assert.Equal(before + 1, await shared.StandIn.RequestCountAsync());
 
-        using var unknown = await gateway.Client.PostAsync("/admin/breakers/nope/isolate", null);
+        using var unknown = await gateway.Management.PostAsync("/admin/breakers/nope/isolate", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("nope", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var relayed = new HttpRequestMessage(HttpMethod.Post, "/admin/breakers/api/isolate");
-        relayed.Headers.Add("X-Forwarded-For", "203.0.113.9"); // relayed by a trusted proxy: not local
-        using var forbidden = await gateway.Client.SendAsync(relayed);
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        // On the public listener the same path is the API's: forwarded, and the breaker untouched.
+        var beforePublic = await shared.StandIn.RequestCountAsync();
+        using var forwardedControl = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null);
+        Assert.Equal(HttpStatusCode.OK, forwardedControl.StatusCode);
+        Assert.Equal("/admin/breakers/api/isolate", (await forwardedControl.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString());
+        Assert.Equal(beforePublic + 1, await shared.StandIn.RequestCountAsync());
         Assert.Equal("closed", await Breakers.StateAsync(gateway));
     }
 

@@ -23,7 +23,7 @@ internal static class Breakers
     /// <summary>One cluster's entry of <c>/admin/breakers</c>.</summary>
     public static async Task<JsonElement> StatusAsync(GatewayServer gateway, string cluster = "api")
     {
-        var body = await gateway.Client.GetFromJsonAsync<JsonElement>("/admin/breakers");
+        var body = await gateway.Management.GetFromJsonAsync<JsonElement>("/admin/breakers");
         return body.GetProperty("clusters").EnumerateArray().Single(c => c.GetProperty("cluster").GetString() == cluster);
     }
 

@@ -17,7 +17,7 @@ public sealed class RejectionBenchmarkTests(SharedEnvironment shared, ITestOutpu
     {
         var requests = int.TryParse(Environment.GetEnvironmentVariable("PITCHEY_BENCH_REQUESTS"), out var n) && n > 0 ? n : 2000;
         await using var gateway = await shared.StartGatewayAsync();
-        using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
+        using (var isolate = await gateway.Management.PostAsync("/admin/breakers/api/isolate", null))
         {
             isolate.EnsureSuccessStatusCode();
         }

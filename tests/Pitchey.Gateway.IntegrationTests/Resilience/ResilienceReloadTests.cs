@@ -13,7 +13,7 @@ public sealed class ResilienceReloadTests(SharedEnvironment shared)
         await using var gateway = await shared.StartGatewayAsync(Breakers.Fast(shared.GatewaySettings()));
         var registry = gateway.Services.GetRequiredService<BreakerRegistry>();
         var configuration = (IConfigurationRoot)gateway.Services.GetRequiredService<IConfiguration>();
-        using (var isolate = await gateway.Client.PostAsync("/admin/breakers/api/isolate", null))
+        using (var isolate = await gateway.Management.PostAsync("/admin/breakers/api/isolate", null))
         {
             isolate.EnsureSuccessStatusCode();
         }

@@ -41,7 +41,7 @@ public sealed class OutageTests
         Assert.False(degraded.GetProperty("data").GetProperty("replica1").GetProperty("reachable").GetBoolean());
         using var ready = await gateway.Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        SecretAssert.Clean(await (await gateway.Client.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync());
+        SecretAssert.Clean(await (await gateway.Management.GetAsync("/api/health/detailed")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class OutageTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var body = await gateway.Client.GetFromJsonAsync<JsonElement>("/api/health/detailed");
+            var body = await gateway.Management.GetFromJsonAsync<JsonElement>("/api/health/detailed");
             var check = body.GetProperty("checks").GetProperty("replicas");
             if (check.GetProperty("status").GetString() == status)
             {
