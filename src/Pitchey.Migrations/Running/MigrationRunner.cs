@@ -75,7 +75,7 @@ public sealed class MigrationRunner
         await SessionLock.AcquireAsync(connection, _options, cancellationToken);
         try
         {
-            return await RollbackLockedAsync(connection, phase, toStep, cancellationToken);
+            return await new IndexDropper(_history, _retrier, _reporter).DropAsync(connection, phase, toStep, cancellationToken);
         }
         finally
         {
@@ -102,11 +102,11 @@ public sealed class MigrationRunner
         try
         {
             var queries = script.Queries.ToList();
-            var before = await QueryExplainer.ExplainAllAsync(connection, queries, cancellationToken);
+            var before = await ExplainAsync(queries, cancellationToken);
             await ApplyPhasesAsync(connection, script.FileName, lint, phase, completed, run, impact, cancellationToken);
             if (!run.Cancelled && run.Failure is null && queries.Count > 0)
             {
-                var after = await QueryExplainer.ExplainAllAsync(connection, queries, cancellationToken);
+                var after = await ExplainAsync(queries, cancellationToken);
                 run.QueriesValidated = queries.Count;
                 run.Regressions.AddRange(PlanComparer.Compare(before, after, _options.PlanCostGrowth));
             }
@@ -123,6 +123,21 @@ public sealed class MigrationRunner
 
         await FinishRunAsync(connection, run, impact, null);
         return run.Result();
+    }
+
+    /// <summary>
+    /// Plans on a connection of its own: the migration's carries the file's session settings (a
+    /// preamble's <c>SET</c> changes costs), and the application's sessions do not.
+    /// </summary>
+    private async Task<IReadOnlyList<QueryPlan>> ExplainAsync(IReadOnlyList<ScriptStatement> queries, CancellationToken cancellationToken)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await QueryExplainer.ExplainAllAsync(connection, queries, cancellationToken);
     }
 
     private async Task FinishRunAsync(NpgsqlConnection connection, RunState run, ImpactGuard impact, string? error)
@@ -231,48 +246,6 @@ public sealed class MigrationRunner
         run.Ran++;
         _reporter.StepFinished(step, "done");
         return false;
-    }
-
-    private async Task<MigrationResult> RollbackLockedAsync(NpgsqlConnection connection, int? phase, long? toStep, CancellationToken cancellationToken)
-    {
-        var run = new RunState();
-        var created = (await MigrationHistory.ReadAsync(connection, cancellationToken))
-            .Where(e => e.CreatedIndex && e.Status != StepStatus.RolledBack && e.IndexName is not null)
-            .GroupBy(e => e.IndexName!)
-            .Select(g => g.MaxBy(e => e.Step)!)
-            .Where(e => (phase is null || e.Phase == phase) && (toStep is null || e.Step > toStep))
-            .OrderByDescending(e => e.Step)
-            .ToList();
-        if (created.Count == 0)
-        {
-            _reporter.Note("nothing to roll back");
-        }
-
-        foreach (var entry in created)
-        {
-            var sql = IndexBuilder.DropSql(entry.IndexName!);
-            var statement = MigrationStatement.Parse(new ScriptStatement(0, sql, entry.Phase, "", null));
-            _reporter.StepStarting(statement, $"step {entry.Step}: {sql}");
-            try
-            {
-                await _retrier.RunAsync(connection, statement, sql, cancellationToken);
-                await _history.MarkRolledBackAsync(connection, entry.IndexName!, CancellationToken.None);
-                run.Dropped++;
-                _reporter.StepFinished(statement, $"dropped {entry.IndexName}");
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                run.Cancelled = true;
-                return run.Result();
-            }
-            catch (NpgsqlException exception)
-            {
-                run.Failure = new MigrationFailure(0, sql, Describe(exception));
-                return run.Result();
-            }
-        }
-
-        return run.Result();
     }
 
     private async Task AnalyseAsync(NpgsqlConnection connection, SortedSet<string> tables, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace Pitchey.Gateway.IntegrationTests.Cli.Migrate;
 /// <summary><c>migrate apply</c> throttled by a real replica whose replay is paused: the wait budget, the exit code, the rerun, <c>migrate status</c>.</summary>
 public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<ReplicaPair>, IDisposable
 {
-    // 150 rows x 20 ms: the first build outlasts MaxReplicaLag, so the second statement waits.
+    // 200 rows x 20 ms: the first build (4 s) outlasts MaxReplicaLag (3 s), so the second statement
+    // must wait; the first starts well within it (the replica replayed up to just before the run).
     private const string Strategy = """
         CREATE INDEX CONCURRENTLY idx_pitches_slow ON pitches (slow_key(id));
         CREATE INDEX CONCURRENTLY idx_pitches_genre ON pitches (genre);
@@ -21,7 +22,7 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
     {
         var database = await pair.CreateDatabaseAsync("migrate-cli-test");
         await using var data = NpgsqlDataSource.Create(database);
-        await ExecuteAsync(data, MigrationData.Pitches(150) + MigrationData.SlowFunction(sleepMs: 20));
+        await ExecuteAsync(data, MigrationData.Pitches(200) + MigrationData.SlowFunction(sleepMs: 20));
 
         var file = Path.Combine(_folder, "strategy.sql");
         await File.WriteAllTextAsync(file, Strategy);
@@ -44,10 +45,10 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         }
 
         Assert.Equal(2, stopped.Exit);
-        Assert.Matches(@"line 2: throttled: replica 1 lag [\d.]+ s > 2 s", stopped.Output);
+        Assert.Matches(@"line 2: throttled: replica 1 lag [\d.]+ s > 3 s", stopped.Output);
         Assert.Contains("FAILED line 2: CREATE INDEX CONCURRENTLY idx_pitches_genre", stopped.Error, StringComparison.Ordinal);
         Assert.Matches(
-            @"  throttle: throttled for [\d.]+ (ms|s) in this run, the whole wait budget \(Migrations:Throttle:WaitBudget 00:00:01\), and still replica 1 lag [\d.]+ s > 2 s \(Migrations:Throttle:MaxReplicaLag\); stopped before this statement: rerun to resume here",
+            @"  throttle: throttled for [\d.]+ (ms|s) in this run, the whole wait budget \(Migrations:Throttle:WaitBudget 00:00:01\), and still replica 1 lag [\d.]+ s > 3 s \(Migrations:Throttle:MaxReplicaLag\); stopped before this statement: rerun to resume here",
             stopped.Error);
         Assert.Matches(@"impact: throttled [\d.]+ (ms|s) \(1 statement\(s\) waited\); peaks over \d+ sample\(s\): replica lag [\d.]+ s \(replica 1\)", stopped.Output);
         Assert.Contains("failed: 1 built", stopped.Output, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
             "Throttle": {
               "SampleInterval": "00:00:00.100",
               "WaitBudget": "{{waitBudget}}",
-              "MaxReplicaLag": "00:00:02",
+              "MaxReplicaLag": "00:00:03",
               "MaxProbeLatency": "00:00:00"
             }
           }
