@@ -8,19 +8,13 @@ public sealed class ImpactGuardTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly FakeTimeProvider _time = new();
 
-    public ImpactGuardTests()
-    {
-        // Advance then runs the watch's next sample inline (see ThrottleGateTests).
-        SynchronizationContext.SetSynchronizationContext(null);
-    }
-
     [Fact]
     public async Task RunWatchedAsync_CriticalLimitCrossed_CancelsTheWork_AndNamesTheLimit()
     {
         var source = new ScriptedImpactSource(ScriptedImpactSource.Lag(5), ScriptedImpactSource.Lag(31));
         var options = ThrottleGateTests.Options();
         options.CriticalReplicaLag = TimeSpan.FromSeconds(30);
-        var guard = new ImpactGuard(options, source, _time, new ThrottleEvents());
+        var guard = Guard(options, source, _time, new ThrottleEvents());
         var workStarted = new TaskCompletionSource();
 
         var watched = guard.RunWatchedAsync("pitches", async token =>
@@ -45,7 +39,7 @@ public sealed class ImpactGuardTests
         var source = new ScriptedImpactSource(
             new ImpactSample([new ReplicaFigure("replica 1", TimeSpan.FromSeconds(4), 10)], 7, 1, TimeSpan.FromMilliseconds(20)),
             new ImpactSample([new ReplicaFigure("replica 1", TimeSpan.FromSeconds(2), 10), new ReplicaFigure("replica 2", TimeSpan.FromSeconds(6), 10)], 3, 2, TimeSpan.FromMilliseconds(5)));
-        var guard = new ImpactGuard(ThrottleGateTests.Options(), source, _time, new ThrottleEvents());
+        var guard = Guard(ThrottleGateTests.Options(), source, _time, new ThrottleEvents());
         var finish = new TaskCompletionSource();
 
         var watched = guard.RunWatchedAsync("pitches", _ => finish.Task, CancellationToken.None);
@@ -64,7 +58,7 @@ public sealed class ImpactGuardTests
     [Fact]
     public async Task RunWatchedAsync_OuterCancellation_IsACancellation_NotACriticalLimit()
     {
-        var guard = new ImpactGuard(ThrottleGateTests.Options(), new ScriptedImpactSource(ScriptedImpactSource.Lag(1)), _time, new ThrottleEvents());
+        var guard = Guard(ThrottleGateTests.Options(), new ScriptedImpactSource(ScriptedImpactSource.Lag(1)), _time, new ThrottleEvents());
         using var cancel = new CancellationTokenSource();
 
         var watched = guard.RunWatchedAsync(null, token => Task.Delay(Timeout.InfiniteTimeSpan, _time, token), cancel.Token);
@@ -77,12 +71,18 @@ public sealed class ImpactGuardTests
     [Fact]
     public async Task WaitAsync_ThrottledTime_IsInTheSummary()
     {
-        var guard = new ImpactGuard(ThrottleGateTests.Options(), new ScriptedImpactSource(ScriptedImpactSource.Lag(12), ScriptedImpactSource.Lag(0)), _time, new ThrottleEvents());
+        var guard = Guard(ThrottleGateTests.Options(), new ScriptedImpactSource(ScriptedImpactSource.Lag(12), ScriptedImpactSource.Lag(0)), _time, new ThrottleEvents());
 
         var wait = guard.WaitAsync(ThrottleEvents.Step, "pitches", CancellationToken.None);
         _time.Advance(Interval);
         await wait;
 
         Assert.Equal((Interval, 1, 2, TimeSpan.FromSeconds(12)), (guard.Summary.Throttled, guard.Summary.ThrottleWaits, guard.Summary.Samples, guard.Summary.PeakReplicaLag));
+    }
+
+    private static ImpactGuard Guard(ThrottleOptions options, IImpactSource source, TimeProvider time, ThrottleEvents events)
+    {
+        ThrottleGateTests.RunContinuationsInline();
+        return new ImpactGuard(options, source, time, events);
     }
 }

@@ -7,13 +7,6 @@ public sealed class ThrottleGateTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public ThrottleGateTests()
-    {
-        // Without a synchronization context FakeTimeProvider.Advance runs the gate's continuation
-        // inline: when Advance returns, the gate has taken its next sample and is waiting again.
-        SynchronizationContext.SetSynchronizationContext(null);
-    }
-
     [Fact]
     public async Task WaitAsync_FiguresWithinLimits_PassesAtOnceWithoutWaiting()
     {
@@ -109,8 +102,15 @@ public sealed class ThrottleGateTests
 
     internal static ThrottleOptions Options() => new() { SampleInterval = Interval, WaitBudget = TimeSpan.FromMinutes(30) };
 
+    /// <summary>
+    /// Called at the start of a test: without a synchronization context FakeTimeProvider.Advance runs
+    /// the awaiting code inline, so when Advance returns the next sample is taken and the next wait set.
+    /// </summary>
+    internal static void RunContinuationsInline() => SynchronizationContext.SetSynchronizationContext(null);
+
     private static (ThrottleGate Gate, ThrottleEvents Events, FakeTimeProvider Time) Gate(IImpactSource source, ThrottleOptions options)
     {
+        RunContinuationsInline();
         var time = new FakeTimeProvider();
         var events = new ThrottleEvents();
         return (new ThrottleGate(options, source, time, events), events, time);
