@@ -26,4 +26,8 @@ public static class MigrationConstants
     public const long DefaultLargeTableRows = 10_000;
     public const long MinLargeTableRows = 0;
     public const long MaxLargeTableRows = 1_000_000_000_000;
+
+    public const double DefaultPlanCostGrowth = 0.2;
+    public const double MinPlanCostGrowth = 0;
+    public const double MaxPlanCostGrowth = 100;
 }

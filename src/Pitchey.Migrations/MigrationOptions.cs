@@ -1,8 +1,10 @@
+using Pitchey.Migrations.Throttling;
+
 namespace Pitchey.Migrations;
 
 /// <summary>
-/// How <c>migrate apply</c> and <c>migrate rollback</c> wait for locks, and what verify calls a large
-/// table. Bound from the <c>Migrations</c> section; bounds in <see cref="MigrationConstants"/>, checked
+/// How <c>migrate apply</c> and <c>migrate rollback</c> wait for locks, how apply throttles on its
+/// impact (<see cref="Throttle"/>), what verify calls a large table and apply's validation a worse plan. Bound from the <c>Migrations</c> section; bounds in <see cref="MigrationConstants"/>, checked
 /// by <see cref="MigrationOptionsValidator"/>.
 /// </summary>
 public sealed class MigrationOptions
@@ -29,4 +31,13 @@ public sealed class MigrationOptions
 
     /// <summary>Estimated rows from which verify reports a sequential scan. Default 10000; range 0 to 10^12.</summary>
     public long LargeTableRows { get; set; } = MigrationConstants.DefaultLargeTableRows;
+
+    /// <summary>
+    /// Share by which a representative query's estimated plan cost may grow between before and after
+    /// apply before the validation reports it (0.2 = 20 %). Default 0.2; range 0 to 100.
+    /// </summary>
+    public double PlanCostGrowth { get; set; } = MigrationConstants.DefaultPlanCostGrowth;
+
+    /// <summary>Throttling on replica lag and load while apply runs (<c>Migrations:Throttle:*</c>).</summary>
+    public ThrottleOptions Throttle { get; set; } = new();
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using Pitchey.Database.Configuration;
+using Pitchey.Migrations.Throttling;
 
 namespace Pitchey.Migrations;
 
-/// <summary>Checks every <see cref="MigrationOptions"/> property against <see cref="MigrationConstants"/>; each message names its key.</summary>
+/// <summary>Checks every <see cref="MigrationOptions"/> property against <see cref="MigrationConstants"/> (and the throttle section with its own validator); each message names its key.</summary>
 public sealed class MigrationOptionsValidator : IValidateOptions<MigrationOptions>
 {
     public ValidateOptionsResult Validate(string? name, MigrationOptions options)
@@ -16,6 +17,8 @@ public sealed class MigrationOptionsValidator : IValidateOptions<MigrationOption
         errors.InRange(nameof(options.RetryMaxDelay), options.RetryMaxDelay, MigrationConstants.MinRetryMaxDelay, MigrationConstants.MaxRetryMaxDelay);
         errors.InRange(nameof(options.ProgressInterval), options.ProgressInterval, MigrationConstants.MinProgressInterval, MigrationConstants.MaxProgressInterval);
         errors.InRange(nameof(options.LargeTableRows), options.LargeTableRows, MigrationConstants.MinLargeTableRows, MigrationConstants.MaxLargeTableRows);
+        errors.InRange(nameof(options.PlanCostGrowth), options.PlanCostGrowth, MigrationConstants.MinPlanCostGrowth, MigrationConstants.MaxPlanCostGrowth);
+        ThrottleOptionsValidator.Check(errors.Section(ThrottleOptions.SectionName), options.Throttle);
         return errors.Result;
     }
 }

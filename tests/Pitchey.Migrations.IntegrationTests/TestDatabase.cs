@@ -5,6 +5,7 @@ using Pitchey.Migrations.IntegrationTests.Running;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Running;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
 using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Migrations.IntegrationTests;
@@ -24,6 +25,8 @@ internal sealed class TestDatabase(string connectionString, NpgsqlDataSource dat
         RetryMaxDelay = TimeSpan.FromMilliseconds(200),
         ProgressInterval = TimeSpan.FromMilliseconds(50),
         LargeTableRows = 5_000,
+        // The probe's latency follows the test machine's load, not the migration's: off unless a test is about it.
+        Throttle = new ThrottleOptions { SampleInterval = TimeSpan.FromMilliseconds(100), MaxProbeLatency = TimeSpan.Zero },
     };
 
     /// <summary>A fresh database cloned from the environment's schema, with one user and <paramref name="pitches"/> pitches.</summary>
@@ -32,13 +35,7 @@ internal sealed class TestDatabase(string connectionString, NpgsqlDataSource dat
         ArgumentNullException.ThrowIfNull(environment);
         var connectionString = await environment.CreateDatabaseAsync(applicationName: "migrate-test");
         var database = new TestDatabase(connectionString, NpgsqlDataSource.Create(connectionString));
-        await database.ExecuteAsync($"""
-            INSERT INTO users (email, username, password_hash) VALUES ('a@example.com', 'a', 'x');
-            INSERT INTO pitches (user_id, title, status, genre, created_at)
-            SELECT 1, 'title ' || g, CASE WHEN g % 3 = 0 THEN 'published' ELSE 'draft' END, 'genre' || (g % 10), now() - g * interval '1 minute'
-            FROM generate_series(1, {pitches}) g;
-            ANALYZE;
-            """);
+        await database.ExecuteAsync(MigrationData.Pitches(pitches));
         return database;
     }
 
@@ -75,19 +72,17 @@ internal sealed class TestDatabase(string connectionString, NpgsqlDataSource dat
         await ScalarAsync<long>($"SELECT count(*) FROM {MigrationHistory.TableName}");
 
     /// <summary>An IMMUTABLE-declared function that sleeps as long as test_knobs says: makes builds slow on demand.</summary>
-    public Task CreateSlowFunctionAsync(int sleepMs) => ExecuteAsync($"""
-        CREATE TABLE test_knobs (sleep_ms int NOT NULL);
-        INSERT INTO test_knobs VALUES ({sleepMs});
-        CREATE FUNCTION slow_key(bigint) RETURNS bigint LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE ms int := (SELECT sleep_ms FROM public.test_knobs);
-        BEGIN
-            IF ms > 0 THEN PERFORM pg_sleep(ms / 1000.0); END IF;
-            RETURN $1;
-        END $$;
-        """);
+    public Task CreateSlowFunctionAsync(int sleepMs) => ExecuteAsync(MigrationData.SlowFunction(sleepMs));
 
-    public MigrationRunner Runner(RecordingReporter reporter, MigrationOptions? options = null) =>
-        new(DataSource, options ?? Options, TimeProvider.System, reporter);
+    public MigrationRunner Runner(RecordingReporter reporter, MigrationOptions? options = null, IReadOnlyList<NpgsqlDataSource>? replicas = null) =>
+        new(DataSource, options ?? Options, TimeProvider.System, reporter, replicas);
+
+    /// <summary>The newest run's row of the history.</summary>
+    public async Task<RunEntry> LastRunAsync()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return (await MigrationHistory.ReadRunsAsync(connection, CancellationToken.None))[^1];
+    }
 
     public async Task<(MigrationScript Script, LintReport Lint)> LoadAsync(string sql)
     {

@@ -17,6 +17,7 @@ public sealed class MigrationOptionsValidatorTests
             RetryMaxDelay = TimeSpan.FromMinutes(11),
             ProgressInterval = TimeSpan.FromMinutes(2),
             LargeTableRows = -1,
+            PlanCostGrowth = 101,
         };
 
         var result = new MigrationOptionsValidator().Validate(null, options);
@@ -27,7 +28,8 @@ public sealed class MigrationOptionsValidatorTests
             + "Migrations:RetryBaseDelay must be between 00:00:00.010 and 00:01:00.; "
             + "Migrations:RetryMaxDelay must be between 00:00:00.010 and 00:10:00.; "
             + "Migrations:ProgressInterval must be between 00:00:00.050 and 00:01:00.; "
-            + "Migrations:LargeTableRows must be between 0 and 1000000000000.",
+            + "Migrations:LargeTableRows must be between 0 and 1000000000000.; "
+            + "Migrations:PlanCostGrowth must be between 0 and 100.",
             result.FailureMessage);
     }
 
@@ -42,6 +44,7 @@ public sealed class MigrationOptionsValidatorTests
             RetryMaxDelay = MigrationConstants.MaxRetryMaxDelay,
             ProgressInterval = MigrationConstants.MaxProgressInterval,
             LargeTableRows = MigrationConstants.MinLargeTableRows,
+            PlanCostGrowth = MigrationConstants.MaxPlanCostGrowth,
         };
 
         Assert.True(new MigrationOptionsValidator().Validate(null, options).Succeeded);

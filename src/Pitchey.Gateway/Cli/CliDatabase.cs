@@ -18,7 +18,12 @@ public static class CliDatabase
     /// message would). <paramref name="unboundedCommands"/> lifts the command timeout for long loads.
     /// </summary>
     public static NpgsqlDataSource? TryCreate(
-        string connectionString, bool fromArgument, string applicationName, bool unboundedCommands, out string? error)
+        string connectionString, bool fromArgument, string applicationName, bool unboundedCommands, out string? error) =>
+        TryCreate(connectionString, fromArgument ? "--connection" : "Database:Primary", applicationName, unboundedCommands, out error);
+
+    /// <param name="source">Where the string came from, for the message (<c>--replica 2</c>, <c>Database:Replicas:0</c>).</param>
+    public static NpgsqlDataSource? TryCreate(
+        string connectionString, string source, string applicationName, bool unboundedCommands, out string? error)
     {
         try
         {
@@ -34,9 +39,7 @@ public static class CliDatabase
         }
         catch (ArgumentException)
         {
-            error = fromArgument
-                ? "--connection is not a valid Npgsql connection string"
-                : "Database:Primary is not a valid Npgsql connection string";
+            error = $"{source} is not a valid Npgsql connection string";
             return null;
         }
     }

@@ -14,4 +14,5 @@ public sealed record HistoryEntry(
     bool CreatedIndex,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error);
+    string? Error,
+    long? Run = null);

@@ -1,21 +1,76 @@
 using Npgsql;
 using Pitchey.Database.DataSources;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
 
 namespace Pitchey.Migrations.History;
 
-/// <summary>Writes the rows of <see cref="MigrationHistory"/> that carry a time: step started, building, finished, rolled back.</summary>
+/// <summary>Writes the rows of <see cref="MigrationHistory"/> that carry a time: run started and ended, step started, building, finished, rolled back.</summary>
 internal sealed class HistoryWriter(TimeProvider timeProvider)
 {
-    public async Task<long> StartAsync(NpgsqlConnection connection, string fileName, MigrationStatement statement, CancellationToken cancellationToken)
+    public async Task<long> StartRunAsync(NpgsqlConnection connection, string fileName, int? phase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {MigrationHistory.RunsTableName} (file_name, phase, status, started_at) VALUES (@file, @phase, @status, @now) RETURNING run",
+            connection);
+        command.Parameters.AddWithValue("file", fileName);
+        command.Parameters.AddWithValue("phase", (object?)phase ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", StepStatus.Running);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Records how a run ended and what it did to the database. Like <see cref="TryFinishAsync"/> it
+    /// runs on paths where the connection may be broken, so a failure to write is only noted.
+    /// </summary>
+    public async Task TryFinishRunAsync(
+        NpgsqlConnection connection, long run, string status, ImpactSummary impact, int validated, int regressions, string? stopReason, Action<string> note)
+    {
+        ArgumentNullException.ThrowIfNull(impact);
+        ArgumentNullException.ThrowIfNull(note);
+        try
+        {
+            await using var command = new NpgsqlCommand($"""
+                UPDATE {MigrationHistory.RunsTableName} SET status = @status, finished_at = @now, throttled = @throttled,
+                    throttle_waits = @waits, samples = @samples, peak_replica_lag = @lag, peak_lag_replica = @replica,
+                    peak_active_sessions = @sessions, peak_lock_waits = @lockWaits, peak_probe_latency = @probe,
+                    queries_validated = @validated, regressions = @regressions, stop_reason = @reason
+                WHERE run = @run
+                """, connection);
+            command.Parameters.AddWithValue("status", status);
+            command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+            command.Parameters.AddWithValue("throttled", impact.Throttled);
+            command.Parameters.AddWithValue("waits", impact.ThrottleWaits);
+            command.Parameters.AddWithValue("samples", impact.Samples);
+            command.Parameters.AddWithValue("lag", (object?)impact.PeakReplicaLag ?? DBNull.Value);
+            command.Parameters.AddWithValue("replica", (object?)impact.PeakLagReplica ?? DBNull.Value);
+            command.Parameters.AddWithValue("sessions", (object?)impact.PeakActiveSessions ?? DBNull.Value);
+            command.Parameters.AddWithValue("lockWaits", (object?)impact.PeakLockWaits ?? DBNull.Value);
+            command.Parameters.AddWithValue("probe", (object?)impact.PeakProbeLatency ?? DBNull.Value);
+            command.Parameters.AddWithValue("validated", validated);
+            command.Parameters.AddWithValue("regressions", regressions);
+            command.Parameters.AddWithValue("reason", (object?)stopReason ?? DBNull.Value);
+            command.Parameters.AddWithValue("run", run);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            note($"could not record run {run} as {status} ({DatabaseErrors.Describe(exception)}); `migrate status` shows it as running");
+        }
+    }
+
+    public async Task<long> StartAsync(NpgsqlConnection connection, long? run, string fileName, MigrationStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statement);
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO {MigrationHistory.TableName} (file_name, phase, checksum, kind, index_name, table_name, statement, status, started_at)
-            VALUES (@file, @phase, @checksum, @kind, @index, @table, @statement, @status, @now)
+            INSERT INTO {MigrationHistory.TableName} (run, file_name, phase, checksum, kind, index_name, table_name, statement, status, started_at)
+            VALUES (@run, @file, @phase, @checksum, @kind, @index, @table, @statement, @status, @now)
             RETURNING step
             """, connection);
+        command.Parameters.AddWithValue("run", (object?)run ?? DBNull.Value);
         command.Parameters.AddWithValue("file", fileName);
         command.Parameters.AddWithValue("phase", statement.Source.Phase);
         command.Parameters.AddWithValue("checksum", statement.Checksum);

@@ -1,4 +1,5 @@
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
 
 namespace Pitchey.Migrations.Running;
 
@@ -14,6 +15,12 @@ public interface IMigrationReporter
     void Progress(MigrationStatement step, BuildProgress progress);
 
     void LockRetry(MigrationStatement step, int attempt, TimeSpan delay, string error);
+
+    /// <summary>The statement waits for <paramref name="breaches"/> (each reads "replica 2 lag 14 s > 10 s"); called once a sample while it does.</summary>
+    void Throttled(MigrationStatement step, IReadOnlyList<LimitBreach> breaches, TimeSpan waited);
+
+    /// <summary>The figures recovered after <paramref name="waited"/>; the statement goes on.</summary>
+    void ThrottleLifted(MigrationStatement step, TimeSpan waited);
 
     void Note(string message);
 }

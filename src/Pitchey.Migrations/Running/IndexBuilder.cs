@@ -2,19 +2,21 @@ using Npgsql;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
 
 namespace Pitchey.Migrations.Running;
 
 /// <summary>
-/// One index step of apply: leaves an index of another definition alone, skips a valid one, drops an
-/// INVALID leftover, builds CONCURRENTLY (lock retries, progress), checks validity, records it all.
+/// One index step of apply: leaves an index of another definition alone, skips a valid one, waits
+/// while the throttle says so, drops an INVALID leftover, builds CONCURRENTLY (lock retries,
+/// progress, cancelled at a critical limit), checks validity, records it all.
 /// </summary>
 internal sealed class IndexBuilder(HistoryWriter history, LockRetrier retrier, ProgressPoller poller, IMigrationReporter reporter)
 {
     /// <summary>Builds one index; true means stop (a failure).</summary>
     public async Task<bool> BuildAsync(
         NpgsqlConnection connection, string fileName, MigrationStatement step, HashSet<string> completed,
-        RunState run, SortedSet<string> analyse, CancellationToken cancellationToken)
+        RunState run, SortedSet<string> analyse, ImpactGuard impact, CancellationToken cancellationToken)
     {
         var index = step.Index!;
         var name = index.Name!;
@@ -34,13 +36,15 @@ internal sealed class IndexBuilder(HistoryWriter history, LockRetrier retrier, P
             return false;
         }
 
-        var id = await history.StartAsync(connection, fileName, step, cancellationToken);
+        // Before the step is recorded: a run stopped here by its wait budget has nothing to clean up.
+        await impact.WaitAsync(step, index.Table, cancellationToken);
+        var id = await history.StartAsync(connection, run.RunId, fileName, step, cancellationToken);
         reporter.StepStarting(step, state is null
             ? $"building {name} on {index.Table}"
             : $"{name} exists but is INVALID (an earlier build failed): dropping it concurrently and rebuilding");
         try
         {
-            await retrier.RunAsync(step, async attemptToken =>
+            await impact.RunWatchedAsync(index.Table, watchedToken => retrier.RunAsync(step, async attemptToken =>
             {
                 // A lock timeout mid-build leaves an INVALID index: clear it before every attempt.
                 if (await IndexState.ReadAsync(connection, name, attemptToken) is { IsUsable: false })
@@ -50,7 +54,7 @@ internal sealed class IndexBuilder(HistoryWriter history, LockRetrier retrier, P
 
                 await history.MarkCreatingAsync(connection, id, attemptToken);
                 await BuildWithProgressAsync(connection, step, attemptToken);
-            }, cancellationToken);
+            }, watchedToken), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -63,7 +67,7 @@ internal sealed class IndexBuilder(HistoryWriter history, LockRetrier retrier, P
             var error = MigrationRunner.Describe(exception);
             var left = await ReportLeftoverAsync(connection, name, run);
             await history.TryFinishAsync(connection, id, StepStatus.Failed, true, error + (left is null ? "" : "; " + left), reporter.Note);
-            run.Failure = new MigrationFailure(step.Line, step.Summary, error);
+            run.Failure = new MigrationFailure(step.Line, step.Summary, error, exception is CriticalLimitException ? MigrationFailure.Throttle : MigrationFailure.PostgreSql);
             return true;
         }
 

@@ -3,6 +3,8 @@ using Pitchey.Database.DataSources;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
+using Pitchey.Migrations.Verification;
 
 namespace Pitchey.Migrations.Running;
 
@@ -11,20 +13,29 @@ namespace Pitchey.Migrations.Running;
 /// lock timeout: every build is CONCURRENTLY and outside a transaction, one at a time, retried
 /// with exponential backoff and jitter on lock timeouts within a total budget, checked for
 /// validity afterwards, and recorded in <see cref="MigrationHistory"/> so reruns skip finished work.
+/// Apply watches its impact (<see cref="ImpactGuard"/>: throttled before each statement on replica
+/// lag and load, a build cancelled at a critical limit) and validates the representative queries'
+/// plans before and after (<see cref="PlanComparer"/>).
 /// </summary>
 public sealed class MigrationRunner
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly IReadOnlyList<NpgsqlDataSource> _replicas;
     private readonly MigrationOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly IMigrationReporter _reporter;
     private readonly HistoryWriter _history;
     private readonly LockRetrier _retrier;
     private readonly IndexBuilder _builder;
 
-    public MigrationRunner(NpgsqlDataSource dataSource, MigrationOptions options, TimeProvider timeProvider, IMigrationReporter reporter)
+    /// <param name="replicas">Replicas whose own view gives the lag the throttle watches; none: <c>pg_stat_replication</c> on the primary.</param>
+    public MigrationRunner(
+        NpgsqlDataSource dataSource, MigrationOptions options, TimeProvider timeProvider, IMigrationReporter reporter, IReadOnlyList<NpgsqlDataSource>? replicas = null)
     {
         _dataSource = dataSource;
+        _replicas = replicas ?? [];
         _options = options;
+        _timeProvider = timeProvider;
         _reporter = reporter;
         _history = new HistoryWriter(timeProvider);
         _retrier = new LockRetrier(options, timeProvider, reporter);
@@ -64,7 +75,7 @@ public sealed class MigrationRunner
         await SessionLock.AcquireAsync(connection, _options, cancellationToken);
         try
         {
-            return await RollbackLockedAsync(connection, phase, toStep, cancellationToken);
+            return await new IndexDropper(_history, _retrier, _reporter).DropAsync(connection, phase, toStep, cancellationToken);
         }
         finally
         {
@@ -76,6 +87,7 @@ public sealed class MigrationRunner
     public static string Describe(Exception exception) => exception switch
     {
         LockBudgetExhaustedException budget => budget.Message,
+        CriticalLimitException critical => critical.Message,
         PostgresException postgres => $"{postgres.SqlState}: {postgres.MessageText}" + (postgres.Detail is { } detail ? $" ({detail})" : ""),
         _ => DatabaseErrors.Describe(exception),
     };
@@ -85,7 +97,61 @@ public sealed class MigrationRunner
         var run = new RunState();
         await MigrationHistory.EnsureAsync(connection, cancellationToken);
         var completed = await MigrationHistory.CompletedChecksumsAsync(connection, cancellationToken);
+        run.RunId = await _history.StartRunAsync(connection, script.FileName, phase, cancellationToken);
+        var impact = new ImpactGuard(_options.Throttle, new ImpactSampler(_dataSource, _replicas, connection.ProcessID, _timeProvider, _reporter), _timeProvider, _reporter);
+        try
+        {
+            var queries = script.Queries.ToList();
+            var before = await ExplainAsync(queries, cancellationToken);
+            await ApplyPhasesAsync(connection, script.FileName, lint, phase, completed, run, impact, cancellationToken);
+            if (!run.Cancelled && run.Failure is null && queries.Count > 0)
+            {
+                var after = await ExplainAsync(queries, cancellationToken);
+                run.QueriesValidated = queries.Count;
+                run.Regressions.AddRange(PlanComparer.Compare(before, after, _options.PlanCostGrowth));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Cancelled = true;
+        }
+        catch (NpgsqlException exception)
+        {
+            await FinishRunAsync(connection, run, impact, Describe(exception));
+            throw;
+        }
 
+        await FinishRunAsync(connection, run, impact, null);
+        return run.Result();
+    }
+
+    /// <summary>
+    /// Plans on a connection of its own: the migration's carries the file's session settings (a
+    /// preamble's <c>SET</c> changes costs), and the application's sessions do not.
+    /// </summary>
+    private async Task<IReadOnlyList<QueryPlan>> ExplainAsync(IReadOnlyList<ScriptStatement> queries, CancellationToken cancellationToken)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await QueryExplainer.ExplainAllAsync(connection, queries, cancellationToken);
+    }
+
+    private async Task FinishRunAsync(NpgsqlConnection connection, RunState run, ImpactGuard impact, string? error)
+    {
+        run.Impact = impact.Summary;
+        var status = run.Cancelled ? StepStatus.Cancelled : run.Failure is not null || error is not null ? StepStatus.Failed : StepStatus.Done;
+        var reason = error ?? (run.Cancelled ? "cancelled (Ctrl-C or SIGTERM)" : run.Failure is { } failure ? $"line {failure.Line}: {failure.Error}" : null);
+        await _history.TryFinishRunAsync(connection, run.RunId!.Value, status, run.Impact, run.QueriesValidated, run.Regressions.Count, reason, _reporter.Note);
+    }
+
+    private async Task ApplyPhasesAsync(
+        NpgsqlConnection connection, string fileName, LintReport lint, int? phase, HashSet<string> completed, RunState run, ImpactGuard impact,
+        CancellationToken cancellationToken)
+    {
         var steps = lint.Statements.Where(s => s.Kind != StatementKind.Query).OrderBy(s => s.Source.Phase).ToList();
         foreach (var group in steps.GroupBy(s => s.Source.Phase))
         {
@@ -100,29 +166,32 @@ public sealed class MigrationRunner
 
                 try
                 {
-                    var stop = await ApplyStepAsync(connection, script.FileName, step, lint, completed, run, analyse, cancellationToken);
-                    if (stop)
+                    if (await ApplyStepAsync(connection, fileName, step, lint, completed, run, analyse, impact, cancellationToken))
                     {
-                        return run.Result();
+                        return;
                     }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     run.Cancelled = true;
-                    return run.Result();
+                    return;
+                }
+                catch (ThrottleBudgetExhaustedException exception)
+                {
+                    run.Failure = new MigrationFailure(step.Line, step.Summary, exception.Message, MigrationFailure.Throttle);
+                    return;
                 }
             }
 
+            // Not throttled: ANALYZE reads a bounded sample and writes a few catalog rows.
             await AnalyseAsync(connection, analyse, cancellationToken);
         }
-
-        return run.Result();
     }
 
     /// <summary>Runs one step; true means stop (a failure).</summary>
     private async Task<bool> ApplyStepAsync(
         NpgsqlConnection connection, string fileName, MigrationStatement step, LintReport lint, HashSet<string> completed,
-        RunState run, SortedSet<string> analyse, CancellationToken cancellationToken)
+        RunState run, SortedSet<string> analyse, ImpactGuard impact, CancellationToken cancellationToken)
     {
         switch (step.Kind)
         {
@@ -130,7 +199,7 @@ public sealed class MigrationRunner
                 _reporter.StepSkipped(step, "transaction markers are ignored: each build runs on its own, outside a transaction");
                 return false;
             case StatementKind.CreateIndex:
-                return await _builder.BuildAsync(connection, fileName, step, completed, run, analyse, cancellationToken);
+                return await _builder.BuildAsync(connection, fileName, step, completed, run, analyse, impact, cancellationToken);
             case StatementKind.Set or StatementKind.Reset when lint.Allows(step):
                 await Sql.ExecuteAsync(connection, step.Source.Text, commandTimeout: null, cancellationToken);
                 _reporter.StepFinished(step, "session setting applied");
@@ -143,6 +212,7 @@ public sealed class MigrationRunner
                     return false;
                 }
 
+                await impact.WaitAsync(step, step.Tables.FirstOrDefault(), cancellationToken);
                 return await RunRecordedAsync(connection, fileName, step, run, cancellationToken);
             default:
                 run.NotRun.Add($"line {step.Line}: {step.Summary}");
@@ -153,7 +223,7 @@ public sealed class MigrationRunner
 
     private async Task<bool> RunRecordedAsync(NpgsqlConnection connection, string fileName, MigrationStatement step, RunState run, CancellationToken cancellationToken)
     {
-        var id = await _history.StartAsync(connection, fileName, step, cancellationToken);
+        var id = await _history.StartAsync(connection, run.RunId, fileName, step, cancellationToken);
         _reporter.StepStarting(step, step.Summary);
         try
         {
@@ -176,48 +246,6 @@ public sealed class MigrationRunner
         run.Ran++;
         _reporter.StepFinished(step, "done");
         return false;
-    }
-
-    private async Task<MigrationResult> RollbackLockedAsync(NpgsqlConnection connection, int? phase, long? toStep, CancellationToken cancellationToken)
-    {
-        var run = new RunState();
-        var created = (await MigrationHistory.ReadAsync(connection, cancellationToken))
-            .Where(e => e.CreatedIndex && e.Status != StepStatus.RolledBack && e.IndexName is not null)
-            .GroupBy(e => e.IndexName!)
-            .Select(g => g.MaxBy(e => e.Step)!)
-            .Where(e => (phase is null || e.Phase == phase) && (toStep is null || e.Step > toStep))
-            .OrderByDescending(e => e.Step)
-            .ToList();
-        if (created.Count == 0)
-        {
-            _reporter.Note("nothing to roll back");
-        }
-
-        foreach (var entry in created)
-        {
-            var sql = IndexBuilder.DropSql(entry.IndexName!);
-            var statement = MigrationStatement.Parse(new ScriptStatement(0, sql, entry.Phase, "", null));
-            _reporter.StepStarting(statement, $"step {entry.Step}: {sql}");
-            try
-            {
-                await _retrier.RunAsync(connection, statement, sql, cancellationToken);
-                await _history.MarkRolledBackAsync(connection, entry.IndexName!, CancellationToken.None);
-                run.Dropped++;
-                _reporter.StepFinished(statement, $"dropped {entry.IndexName}");
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                run.Cancelled = true;
-                return run.Result();
-            }
-            catch (NpgsqlException exception)
-            {
-                run.Failure = new MigrationFailure(0, sql, Describe(exception));
-                return run.Result();
-            }
-        }
-
-        return run.Result();
     }
 
     private async Task AnalyseAsync(NpgsqlConnection connection, SortedSet<string> tables, CancellationToken cancellationToken)

@@ -1,8 +1,14 @@
+using Pitchey.Migrations.Throttling;
+using Pitchey.Migrations.Verification;
+
 namespace Pitchey.Migrations.Running;
 
 /// <summary>What one apply or rollback has done so far; <see cref="Result"/> freezes it.</summary>
 internal sealed class RunState
 {
+    /// <summary>The apply's row in the runs table; null for a rollback.</summary>
+    public long? RunId { get; set; }
+
     public int Built { get; set; }
 
     public int Ran { get; set; }
@@ -17,9 +23,16 @@ internal sealed class RunState
 
     public List<string> InvalidLeft { get; } = [];
 
+    public List<PlanRegression> Regressions { get; } = [];
+
+    public int QueriesValidated { get; set; }
+
+    public ImpactSummary Impact { get; set; } = ImpactSummary.None;
+
     public MigrationFailure? Failure { get; set; }
 
     public bool Cancelled { get; set; }
 
-    public MigrationResult Result() => new(Built, Ran, Skipped, Dropped, Conflicts, NotRun, InvalidLeft.Distinct().ToList(), Failure, Cancelled);
+    public MigrationResult Result() => new(
+        Built, Ran, Skipped, Dropped, Conflicts, NotRun, InvalidLeft.Distinct().ToList(), Failure, Cancelled, Regressions, QueriesValidated, Impact);
 }

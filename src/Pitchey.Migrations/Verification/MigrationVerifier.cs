@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Npgsql;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.Lint;
-using Pitchey.Migrations.Running;
 using Pitchey.Migrations.Scripts;
 
 namespace Pitchey.Migrations.Verification;
@@ -20,34 +18,16 @@ public static class MigrationVerifier
         ArgumentNullException.ThrowIfNull(lint);
         ArgumentNullException.ThrowIfNull(queries);
         var catalog = await CatalogSnapshot.ReadAsync(connection, cancellationToken);
-        var plans = new List<QueryPlan>();
+        var plans = await QueryExplainer.ExplainAllAsync(connection, queries, cancellationToken);
         var scans = new List<LargeScan>();
-        foreach (var query in queries)
+        foreach (var plan in plans)
         {
-            var name = query.QueryName ?? $"line {query.Line}";
-            try
+            foreach (var table in plan.SeqScans)
             {
-                await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + query.Text, connection);
-                var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-                var indexes = new List<string>();
-                var seqScans = new List<string>();
-                using (var document = JsonDocument.Parse(json))
+                if (catalog.Tables.TryGetValue(table, out var info) && info.EstimatedRows >= largeTableRows)
                 {
-                    Walk(document.RootElement[0].GetProperty("Plan"), indexes, seqScans);
+                    scans.Add(new LargeScan(plan.Name, table, info.EstimatedRows));
                 }
-
-                plans.Add(new QueryPlan(name, query.Line, indexes.Distinct().ToList(), seqScans.Distinct().ToList(), null));
-                foreach (var table in seqScans.Distinct())
-                {
-                    if (catalog.Tables.TryGetValue(table, out var info) && info.EstimatedRows >= largeTableRows)
-                    {
-                        scans.Add(new LargeScan(name, table, info.EstimatedRows));
-                    }
-                }
-            }
-            catch (PostgresException exception)
-            {
-                plans.Add(new QueryPlan(name, query.Line, [], [], MigrationRunner.Describe(exception)));
             }
         }
 
@@ -58,26 +38,5 @@ public static class MigrationVerifier
             .Distinct()
             .ToList();
         return new VerifyReport(plans, unused, scans);
-    }
-
-    private static void Walk(JsonElement node, List<string> indexes, List<string> seqScans)
-    {
-        if (node.TryGetProperty("Index Name", out var index))
-        {
-            indexes.Add(index.GetString()!);
-        }
-
-        if (node.GetProperty("Node Type").GetString() == "Seq Scan" && node.TryGetProperty("Relation Name", out var relation))
-        {
-            seqScans.Add(relation.GetString()!);
-        }
-
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray())
-            {
-                Walk(child, indexes, seqScans);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using Pitchey.Database.Routing;
+using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Database.IntegrationTests.Routing;
 

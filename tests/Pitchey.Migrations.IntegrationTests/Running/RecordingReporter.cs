@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Pitchey.Migrations.Running;
 using Pitchey.Migrations.Scripts;
+using Pitchey.Migrations.Throttling;
 
 namespace Pitchey.Migrations.IntegrationTests.Running;
 
@@ -14,6 +15,12 @@ internal sealed class RecordingReporter : IMigrationReporter
     public TaskCompletionSource<BuildProgress> FirstProgress { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource FirstLockRetry { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource<string> FirstThrottle { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ConcurrentQueue<string> ThrottleReasons { get; } = new();
+
+    public int ThrottleLifts;
 
     public Action<MigrationStatement>? OnFinished { get; set; }
 
@@ -47,6 +54,15 @@ internal sealed class RecordingReporter : IMigrationReporter
         Events.Enqueue($"retry {attempt}: {error}");
         FirstLockRetry.TrySetResult();
     }
+
+    public void Throttled(MigrationStatement step, IReadOnlyList<LimitBreach> breaches, TimeSpan waited)
+    {
+        var reason = $"{step.Index?.Name ?? step.Summary}: {string.Join("; ", breaches.Select(b => $"{b.Message} [{b.Key}]"))}";
+        ThrottleReasons.Enqueue(reason);
+        FirstThrottle.TrySetResult(reason);
+    }
+
+    public void ThrottleLifted(MigrationStatement step, TimeSpan waited) => Interlocked.Increment(ref ThrottleLifts);
 
     public void Note(string message) => Events.Enqueue($"note {message}");
 }

@@ -7,13 +7,15 @@ namespace Pitchey.Gateway.Cli.Migrate;
 
 /// <summary>
 /// <c>migrate apply &lt;file&gt;</c>: lints against the live catalog and refuses on an error it cannot fix,
-/// then builds each index CONCURRENTLY with progress. Exit 0 done, 1 conflicts or statements not run, 2 failed.
+/// then builds each index CONCURRENTLY with progress, throttled on replica lag and load, and validates
+/// the representative queries' plans after. Exit 0 done, 1 conflicts, statements not run or plan
+/// regressions, 2 failed (a step, a critical limit, or the throttle's wait budget).
 /// </summary>
 internal static class ApplyCommand
 {
     public static Command Create(CliConsole console) => MigrateSession.Define(
         console, "apply", "build the indexes CONCURRENTLY, resumable (--phase N: one phase only)", RunAsync,
-        MigrateOptions.File, MigrateOptions.Phase, MigrateOptions.LockTimeout, MigrateOptions.LockBudget);
+        MigrateOptions.File, MigrateOptions.Phase, MigrateOptions.LockTimeout, MigrateOptions.LockBudget, MigrateOptions.Replica);
 
     private static async Task<int> RunAsync(MigrateSession session, ParseResult parse, CancellationToken cancellationToken)
     {
@@ -22,6 +24,11 @@ internal static class ApplyCommand
         if (script is null || source is null)
         {
             return exit;
+        }
+
+        if (await session.OpenReplicasAsync(parse.GetValue(MigrateOptions.Replica)) is not { } replicas)
+        {
+            return ExitCodes.Config;
         }
 
         CatalogSnapshot catalog;
@@ -39,7 +46,8 @@ internal static class ApplyCommand
         }
 
         var result = await MigrationProgress.RunAsync(session.Console, reporter =>
-            new MigrationRunner(source, session.Options, TimeProvider.System, reporter).ApplyAsync(script, report, phase, cancellationToken));
+            new MigrationRunner(source, session.Options, TimeProvider.System, reporter, replicas).ApplyAsync(script, report, phase, cancellationToken));
+        await MigrateOutput.PrintImpactAsync(session.Console, result);
         await MigrateOutput.PrintResultAsync(session.Console, result, "built", result.Built);
         return result.ExitCode;
     }

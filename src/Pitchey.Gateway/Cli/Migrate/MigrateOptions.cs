@@ -44,6 +44,14 @@ internal static class MigrateOptions
         CustomParser = result => PositiveInteger(result, long.MaxValue),
     };
 
+    public static Option<string[]> Replica { get; } = new("--replica")
+    {
+        Description = "Npgsql connection string of a replica whose lag the throttle watches; repeat for each (default: Database:Replicas, "
+            + "else pg_stat_replication on the primary; never printed)",
+        HelpName = "npgsql",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public static Option<TimeSpan?> LockTimeout { get; } = new("--lock-timeout")
     {
         Description = "override Migrations:LockTimeout, e.g. 500ms, 2s, 1m or 00:00:02",

@@ -18,6 +18,30 @@ internal static class MigrateOutput
         }
     }
 
+    /// <summary>What an apply did to the database (time throttled, peak figures), and the validation of its plans.</summary>
+    public static async Task PrintImpactAsync(CliConsole console, MigrationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        await console.Output.WriteLineAsync($"impact: {ImpactText.Describe(result.Impact)}");
+        if (result.QueriesValidated == 0)
+        {
+            return;
+        }
+
+        if (result.Regressions.Count == 0)
+        {
+            await console.Output.WriteLineAsync($"validation: {result.QueriesValidated} representative quer{(result.QueriesValidated == 1 ? "y" : "ies")} planned before and after: no regressions");
+            return;
+        }
+
+        await console.Output.WriteLineAsync($"validation: plan regressions in {result.Regressions.Count} of {result.QueriesValidated} representative queries:");
+        foreach (var regression in result.Regressions)
+        {
+            await console.Output.WriteLineAsync($"  query {regression.Query} (line {regression.Line}): {regression.Problem}");
+        }
+    }
+
     /// <param name="verb">What <paramref name="count"/> counts: "built" or "dropped".</param>
     public static async Task PrintResultAsync(CliConsole console, MigrationResult result, string verb, int count)
     {
@@ -35,7 +59,7 @@ internal static class MigrateOutput
         {
             var where = failure.Line > 0 ? $"line {failure.Line}: " : "";
             await console.Error.WriteLineAsync($"FAILED {where}{failure.Statement}");
-            await console.Error.WriteLineAsync($"  PostgreSQL: {failure.Error}");
+            await console.Error.WriteLineAsync($"  {failure.Source}: {failure.Error}");
         }
 
         foreach (var invalid in result.InvalidLeft)

@@ -16,8 +16,13 @@ namespace Pitchey.Gateway.Cli.Migrate;
 /// </summary>
 internal sealed class MigrateSession : IAsyncDisposable
 {
-    private MigrateSession(string command, CliConsole console, MigrationOptions options, NpgsqlDataSource? dataSource, string configDir)
+    private readonly IConfiguration _configuration;
+    private readonly List<NpgsqlDataSource> _replicas = [];
+
+    private MigrateSession(
+        string command, CliConsole console, MigrationOptions options, NpgsqlDataSource? dataSource, string configDir, IConfiguration configuration)
     {
+        _configuration = configuration;
         Command = command;
         Console = console;
         Options = options;
@@ -42,7 +47,42 @@ internal sealed class MigrateSession : IAsyncDisposable
     /// <summary>The settings folder, absolute: where <c>sql/schema.sql</c> is looked for.</summary>
     public string ConfigDir { get; }
 
-    public ValueTask DisposeAsync() => DataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var replica in _replicas)
+        {
+            await replica.DisposeAsync();
+        }
+
+        if (DataSource is not null)
+        {
+            await DataSource.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The replicas whose own view gives apply's throttle their lag: <paramref name="arguments"/>
+    /// (<c>--replica</c>), else <c>Database:Replicas</c>; none means <c>pg_stat_replication</c> on
+    /// the primary. Null after saying which one is malformed (by position, never by its text).
+    /// </summary>
+    public async Task<IReadOnlyList<NpgsqlDataSource>?> OpenReplicasAsync(IReadOnlyList<string>? arguments)
+    {
+        var fromArguments = arguments is { Count: > 0 };
+        var strings = fromArguments ? arguments! : _configuration.GetSection($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Replicas)}").Get<string[]>() ?? [];
+        for (var i = 0; i < strings.Count; i++)
+        {
+            var source = fromArguments ? $"--replica {i + 1}" : $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Replicas)}:{i}";
+            if (CliDatabase.TryCreate(strings[i], source, "pitchey-migrate", unboundedCommands: false, out var invalid) is not { } replica)
+            {
+                await Error.WriteLineAsync($"migrate: {invalid}");
+                return null;
+            }
+
+            _replicas.Add(replica);
+        }
+
+        return _replicas;
+    }
 
     /// <summary>
     /// A sub-command with its own arguments and options, the shared <c>--connection</c> and
@@ -208,7 +248,7 @@ internal sealed class MigrateSession : IAsyncDisposable
         }
 
         var folder = configDir is null ? GatewayConfiguration.ResolveConfigDir([]) : Path.GetFullPath(configDir);
-        return new MigrateSession(parse.CommandResult.Command.Name, console, options, dataSource, folder);
+        return new MigrateSession(parse.CommandResult.Command.Name, console, options, dataSource, folder, configuration);
     }
 
     /// <summary>What <see cref="OpenScriptAsync"/> found: both set, or neither and the exit code.</summary>

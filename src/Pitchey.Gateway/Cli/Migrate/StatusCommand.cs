@@ -5,7 +5,10 @@ using Pitchey.Migrations.History;
 
 namespace Pitchey.Gateway.Cli.Migrate;
 
-/// <summary><c>migrate status</c>: the history of applied steps, and every INVALID index in the database (exit 1 when there is one).</summary>
+/// <summary>
+/// <c>migrate status</c>: the history of applied steps, each apply run (how it ended, time throttled,
+/// peak figures, plan validation), and every INVALID index in the database (exit 1 when there is one).
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CliConsole console) =>
@@ -27,6 +30,13 @@ internal static class StatusCommand
             foreach (var entry in entries)
             {
                 await PrintEntryAsync(output, entry);
+            }
+
+            var runs = await MigrationHistory.ReadRunsAsync(connection, cancellationToken);
+            await output.WriteLineAsync($"runs ({MigrationHistory.RunsTableName}): {runs.Count}");
+            foreach (var run in runs)
+            {
+                await PrintRunAsync(output, run);
             }
         }
         else
@@ -55,10 +65,22 @@ internal static class StatusCommand
         var what = entry.IndexName is null ? entry.Kind : $"index {entry.IndexName} on {entry.TableName}";
         var when = (entry.FinishedAt ?? entry.StartedAt).ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         await output.WriteLineAsync(
-            $"  step {entry.Step,4}  {entry.Status,-11} phase {entry.Phase}  {what}  ({entry.FileName}, {when}{(entry.CreatedIndex ? ", built by this tool" : "")})");
+            $"  step {entry.Step,4}  {entry.Status,-11} phase {entry.Phase}  {what}  ({entry.FileName}, {when}{(entry.Run is { } run ? $", run {run}" : "")}{(entry.CreatedIndex ? ", built by this tool" : "")})");
         if (entry.Error is not null)
         {
             await output.WriteLineAsync($"             error: {entry.Error}");
+        }
+    }
+
+    private static async Task PrintRunAsync(TextWriter output, RunEntry run)
+    {
+        var when = (run.FinishedAt ?? run.StartedAt).ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var phase = run.Phase is { } p ? $" --phase {p}" : "";
+        var validation = run.QueriesValidated == 0 ? "plans not validated" : $"{run.QueriesValidated} queries validated, {run.Regressions} regression(s)";
+        await output.WriteLineAsync($"  run {run.Run,5}  {run.Status,-11} {run.FileName}{phase}  ({when})  {ImpactText.Describe(run.Impact)}; {validation}");
+        if (run.StopReason is not null)
+        {
+            await output.WriteLineAsync($"             stopped: {run.StopReason}");
         }
     }
 }
