@@ -2,8 +2,11 @@ using Pitchey.Database;
 using Pitchey.Gateway.ApiEndpoints;
 using Pitchey.Gateway.Configuration;
 using Pitchey.Gateway.Diagnostics;
+using Pitchey.Gateway.Errors;
 using Pitchey.Gateway.HealthProbes;
+using Pitchey.Gateway.Limits;
 using Pitchey.Gateway.Proxy;
+using Pitchey.Gateway.RateLimiting;
 using Pitchey.Gateway.Resilience;
 using Pitchey.Gateway.RoutingHeaders;
 
@@ -23,6 +26,8 @@ public static class GatewayApp
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
         builder.AddRoutingHeaders();
+        builder.AddGatewayLimits();
+        builder.AddGatewayRateLimiting();
         builder.AddHealthProbes();
         builder.AddApiEndpoints();
         builder.AddGatewayProxy();
@@ -31,10 +36,17 @@ public static class GatewayApp
 
         var app = builder.Build();
 
-        // Order matters: forwarded headers first so everything after sees the real client;
-        // probes before the proxy so they are never forwarded; resilience (request timeouts)
-        // before any endpoint runs, its breakers first in the proxy pipeline.
+        // Order matters: the error handler outermost, so nothing after it can leak exception text;
+        // client-address headers, forwarded headers and the Host check before routing, so
+        // everything after sees the real client; limits (methods, bodies) and rate limits after
+        // routing, which they read, and before any endpoint or the proxy; then request timeouts.
+        // Probes are mapped before the proxy so they are never forwarded; the breakers come first
+        // in the proxy pipeline.
+        app.UseGatewayErrors();
         app.UseGatewayForwardedHeaders();
+        app.UseRouting();
+        app.UseGatewayLimits();
+        app.UseGatewayRateLimiting();
         app.UseGatewayResilience();
         app.MapHealthProbes();
         app.MapApiEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)

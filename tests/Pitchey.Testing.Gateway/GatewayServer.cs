@@ -29,6 +29,12 @@ public sealed class GatewayServer : LoopbackServer
         // The shipped active health check would hit the stand-in on its own schedule and make
         // upstream request counts inexact; the tests that need it turn it back on.
         ["ReverseProxy:Clusters:api:HealthCheck:Active:Enabled"] = "false",
+        // The shipped per-client limits would refuse a test's bursts from 127.0.0.1; the tests of
+        // rate limiting set their own.
+        ["RateLimiting:Policies:api:PermitLimit"] = "1000000",
+        ["RateLimiting:Policies:api:TokensPerPeriod"] = "1000000",
+        ["RateLimiting:Policies:tuned:PermitLimit"] = "1000000",
+        ["RateLimiting:Policies:tuned:TokensPerPeriod"] = "1000000",
     };
 
     public static async Task<GatewayServer> StartAsync(

@@ -6,7 +6,8 @@ namespace Pitchey.Gateway.Diagnostics;
 /// </summary>
 /// <remarks>
 /// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
-/// 1400-1449 API endpoints, 1450-1499 routing headers. The database module keeps its own table,
+/// 1400-1449 API endpoints, 1450-1499 routing headers, 1500-1549 errors,
+/// 1550-1599 limits, 1600-1649 rate limiting. The database module keeps its own table,
 /// outside these ranges.
 /// </remarks>
 internal static class EventIds
@@ -31,7 +32,25 @@ internal static class EventIds
 
     // API endpoints: 1400-1449
     public const int ApiDatabaseUnavailable = 1400;
+    public const int ApiBadInput = 1401;
 
     // Routing headers (the HTTP side of read-your-writes): 1450-1499
     public const int LsnStampSkipped = 1450;
+    public const int LsnSigningKeyGenerated = 1451;
+
+    // Errors the gateway answers itself: 1500-1549
+    public const int UnhandledException = 1500;
+    public const int RequestRefused = 1501;
+    public const int ClientGone = 1502;
+
+    // Limits (bodies, methods, timeouts, database concurrency): 1550-1599
+    public const int RequestBodyTooLarge = 1550;
+    public const int MethodRefused = 1551;
+    public const int RouteLimitsInvalid = 1552;
+    public const int DatabaseConcurrencyRejected = 1553;
+    public const int TunedEndpointTimedOut = 1554;
+
+    // Rate limiting: 1600-1649
+    public const int RateLimited = 1600;
+    public const int RedisRateLimiting = 1601;
 }
