@@ -10,6 +10,7 @@ internal sealed class RequestBodyProgress : Stream
 {
     private readonly Stream _inner;
     private int _waitingOnClient;
+    private int _stalled;
 
     public RequestBodyProgress(Stream inner)
     {
@@ -19,8 +20,8 @@ internal sealed class RequestBodyProgress : Stream
     /// <summary>The client has sent the whole body.</summary>
     public bool Completed { get; private set; }
 
-    /// <summary>A read of the client's body is outstanding: the reader is waiting for the client.</summary>
-    public bool WaitingOnClient => Volatile.Read(ref _waitingOnClient) != 0;
+    /// <summary>A read of the client's body is outstanding, or ended cancelled or failed: the reader was waiting for the client.</summary>
+    public bool WaitingOnClient => Volatile.Read(ref _waitingOnClient) != 0 || Volatile.Read(ref _stalled) != 0;
 
     /// <summary>True when a request still had body to send and its reader was waiting for the client.</summary>
     public static bool ClientIsSlow(HttpContext context) =>
@@ -52,6 +53,13 @@ internal sealed class RequestBodyProgress : Stream
             }
 
             return read;
+        }
+        catch
+        {
+            // Cancelled (the route's timeout) or refused (Kestrel's rate or size limits) while
+            // waiting on the client: remembered for whoever judges the outcome afterwards.
+            Volatile.Write(ref _stalled, 1);
+            throw;
         }
         finally
         {
