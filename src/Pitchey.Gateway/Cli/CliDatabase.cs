@@ -7,9 +7,15 @@ namespace Pitchey.Gateway.Cli;
 /// <summary>
 /// How every verb finds its database: <c>--connection</c>, else <c>Database:Primary</c> from the
 /// gateway's own settings (config files and <c>Database__Primary</c>). The string is never printed.
+/// A <c>--connection</c> may not carry a password: every local user can read a command line
+/// (<c>ps</c>), so the password comes from the settings, the environment (<c>Database__Primary</c>,
+/// <c>PGPASSWORD</c>) or a <c>.pgpass</c> file, which Npgsql reads itself.
 /// </summary>
 public static class CliDatabase
 {
+    public const string PasswordOnCommandLine =
+        "--connection must not carry a password (a command line is visible to every local user): set Database__Primary in the environment, or give the password in PGPASSWORD or a .pgpass file";
+
     public static string? ConnectionString(string? argument, IConfiguration configuration) =>
         argument ?? configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Primary)}"];
 
@@ -23,6 +29,12 @@ public static class CliDatabase
         try
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
+            if (fromArgument && !string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password))
+            {
+                error = PasswordOnCommandLine;
+                return null;
+            }
+
             builder.ConnectionStringBuilder.ApplicationName = applicationName;
             if (unboundedCommands)
             {
