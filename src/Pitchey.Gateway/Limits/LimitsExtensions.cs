@@ -56,8 +56,4 @@ internal static partial class LimitsExtensions
         app.UseMiddleware<RequestLimitsMiddleware>();
         return app;
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.TunedEndpointTimedOut, EventName = nameof(Diagnostics.EventIds.TunedEndpointTimedOut), Level = LogLevel.Warning,
-        Message = "Tuned endpoint {Path} timed out (Limits:TunedEndpointTimeout); its query was cancelled and 504 answered")]
-    private static partial void LogTunedTimeout(ILogger logger, PathString path);
 }

@@ -86,12 +86,4 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
         return ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
             "The request body is larger than this route accepts.");
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.RequestBodyTooLarge, EventName = nameof(Diagnostics.EventIds.RequestBodyTooLarge), Level = LogLevel.Information,
-        Message = "Request body over the limit of route {RouteId} ({Limit} bytes): answered 413, nothing forwarded or the forward aborted")]
-    private static partial void LogTooLarge(ILogger logger, string routeId, long limit);
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.MethodRefused, EventName = nameof(Diagnostics.EventIds.MethodRefused), Level = LogLevel.Debug,
-        Message = "Request method refused at the edge with {StatusCode}")]
-    private static partial void LogMethodRefused(ILogger logger, int statusCode);
 }

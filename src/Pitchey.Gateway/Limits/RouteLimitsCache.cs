@@ -29,8 +29,4 @@ internal sealed partial class RouteLimitsCache(IOptions<LimitsOptions> options, 
 
         return limits;
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.RouteLimitsInvalid, EventName = nameof(Diagnostics.EventIds.RouteLimitsInvalid), Level = LogLevel.Error,
-        Message = "Route {RouteId} has metadata {Key} that does not parse after a reload; the Limits default applies to it")]
-    private static partial void LogInvalid(ILogger logger, string routeId, string key);
 }

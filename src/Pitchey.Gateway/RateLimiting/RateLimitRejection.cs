@@ -31,8 +31,4 @@ internal static partial class RateLimitRejection
         return new ValueTask(ErrorResponses.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
             "Too many requests from this client; retry after the number of seconds in Retry-After."));
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.RateLimited, EventName = nameof(Diagnostics.EventIds.RateLimited), Level = LogLevel.Debug,
-        Message = "A {Method} request was over its client's rate limit: answered 429, retry after {RetryAfterSeconds} s")]
-    private static partial void LogRejected(ILogger logger, string method, long retryAfterSeconds);
 }

@@ -63,8 +63,4 @@ internal static partial class RateLimitingExtensions
         var policy = services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.TunedEndpointsPolicy;
         return string.IsNullOrEmpty(policy) ? endpoint : endpoint.RequireRateLimiting(policy);
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.RedisRateLimiting, EventName = nameof(Diagnostics.EventIds.RedisRateLimiting), Level = LogLevel.Information,
-        Message = "Rate limits are counted in Redis (RateLimiting:Redis), shared with every gateway using it")]
-    private static partial void LogShared(ILogger logger);
 }

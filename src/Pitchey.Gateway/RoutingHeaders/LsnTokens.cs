@@ -104,8 +104,4 @@ internal sealed partial class LsnTokens
         HMACSHA256.HashData(_key, bytes[..count], full);
         full[..destination.Length].CopyTo(destination);
     }
-
-    [LoggerMessage(EventId = Diagnostics.EventIds.LsnSigningKeyGenerated, EventName = nameof(Diagnostics.EventIds.LsnSigningKeyGenerated), Level = LogLevel.Information,
-        Message = "Database:Routing:Http:LsnSigningKey is not set: read-your-writes tokens are signed with a key of this process only, so another gateway (or this one after a restart) ignores them")]
-    private static partial void LogKeyGenerated(ILogger logger);
 }

@@ -141,6 +141,24 @@ public sealed class MigrateCommandTests(SchemaDatabase cluster) : IClassFixture<
         SecretAssert.Clean(status.Output + status.Error);
     }
 
+    [Fact]
+    public async Task Migrate_ConnectionWithoutPassword_TakesItFromPGPASSWORD()
+    {
+        var withoutPassword = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString) { Password = null }.ConnectionString;
+        Environment.SetEnvironmentVariable("PGPASSWORD", PostgresCluster.Password);
+        try
+        {
+            var status = await InvokeAsync(["status", "--connection", withoutPassword]);
+
+            Assert.Equal(0, status.Exit);
+            SecretAssert.Clean(status.Output + status.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PGPASSWORD", null);
+        }
+    }
+
     /// <summary>The database a run uses, the way an operator gives it: a settings file, never the command line.</summary>
     private async Task<string> SettingsAsync(string connectionString)
     {
