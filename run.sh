@@ -103,6 +103,7 @@ trap 'exit 143' TERM
 
 log "starting PostgreSQL on 127.0.0.1:5433"
 as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null
+# The demo password travels in the environment (PGPASSWORD), which ps does not show; never in arguments.
 export PGPASSWORD=pitchey
 psql() { "$pgbin/psql" -h 127.0.0.1 -p 5433 -U pitchey -v ON_ERROR_STOP=1 -q "$@"; }
 if [ "$fresh" = 1 ]; then
@@ -130,7 +131,8 @@ Database__Primary=$demo_connection dotnet "$gateway_dll" migrate apply config/sq
 [ "$fresh" = 1 ] && rm -rf "$replicadata"
 if [ ! -f "$replicadata/PG_VERSION" ]; then
   log "creating a streaming replica in $replicadata (pg_basebackup -R)"
-  as_pg env PGPASSWORD=pitchey "$pgbin/pg_basebackup" -h 127.0.0.1 -p 5433 -U pitchey \
+  # PGPASSWORD (exported above) reaches it through the environment, never its command line (ps).
+  as_pg "$pgbin/pg_basebackup" -h 127.0.0.1 -p 5433 -U pitchey \
     -D "$replicadata" -R -X stream -c fast >"$state/basebackup.log" 2>&1 \
     || { cat "$state/basebackup.log" >&2; exit 1; }
   # The copy carries the primary's settings; later lines win.

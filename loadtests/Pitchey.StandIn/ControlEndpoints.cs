@@ -35,7 +35,7 @@ internal static class ControlEndpoints
             faults.Set(new FaultSettings());
             return Results.NoContent();
         });
-        group.MapGet("/stats", (RequestCounter counter) => Results.Ok(new { requests = counter.Count }));
+        group.MapGet("/stats", (RequestCounter counter) => Results.Ok(new { requests = counter.Count, completed = counter.Completed }));
         return endpoints;
     }
 }

@@ -19,7 +19,8 @@ internal static class EchoEndpoint
     private static async Task EchoAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        services.GetRequiredService<RequestCounter>().Increment();
+        var counter = services.GetRequiredService<RequestCounter>();
+        counter.Increment();
         var faults = services.GetRequiredService<FaultSwitch>().Current;
         var aborted = context.RequestAborted;
 
@@ -39,6 +40,7 @@ internal static class EchoEndpoint
             context.Response.StatusCode = faults.Status;
             await context.Response.WriteAsJsonAsync(
                 new { success = false, error = new { code = "INJECTED_FAULT", message = "stand-in fault switch" } }, aborted);
+            counter.Complete();
             return;
         }
 
@@ -69,6 +71,7 @@ internal static class EchoEndpoint
             bodyLength,
             bodySha256,
             context.Connection.RemoteIpAddress?.ToString()), EchoJson.Default.EchoBody, aborted);
+        counter.Complete();
     }
 
     private static async Task<(long Length, string Sha256)> DrainAsync(Stream body, CancellationToken cancellationToken)

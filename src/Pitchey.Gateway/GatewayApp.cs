@@ -2,9 +2,12 @@ using Pitchey.Database;
 using Pitchey.Gateway.ApiEndpoints;
 using Pitchey.Gateway.Configuration;
 using Pitchey.Gateway.Diagnostics;
+using Pitchey.Gateway.Errors;
 using Pitchey.Gateway.HealthProbes;
+using Pitchey.Gateway.Limits;
 using Pitchey.Gateway.Management;
 using Pitchey.Gateway.Proxy;
+using Pitchey.Gateway.RateLimiting;
 using Pitchey.Gateway.Resilience;
 using Pitchey.Gateway.RoutingHeaders;
 using Pitchey.Gateway.StatusPage;
@@ -26,6 +29,8 @@ public static class GatewayApp
         builder.AddGatewayTelemetry();
         builder.AddPitcheyDatabase();
         builder.AddRoutingHeaders();
+        builder.AddGatewayLimits();
+        builder.AddGatewayRateLimiting();
         builder.AddHealthProbes();
         builder.AddApiEndpoints();
         builder.AddGatewayProxy();
@@ -35,12 +40,20 @@ public static class GatewayApp
 
         var app = builder.Build();
 
-        // Order matters: the management guard first, so a management request is checked (Host,
-        // key) before anything else sees it; forwarded headers next so everything after sees the
-        // real client; probes before the proxy so they are never forwarded; resilience (request
-        // timeouts) before any endpoint runs, its breakers first in the proxy pipeline.
-        app.UseManagementPlane();
+        // Order matters: the error handler outermost, so nothing after it can leak exception text;
+        // client-address headers, forwarded headers and the public Host check before routing, so
+        // everything after sees the real client; the management guard right after routing (it
+        // reads the endpoint), so a management request is checked (its own Host list, the key)
+        // before anything else acts on it; limits (methods, bodies) and rate limits after routing,
+        // which they read, and before any endpoint or the proxy; then request timeouts. Probes are
+        // mapped before the proxy so they are never forwarded; the breakers come first in the
+        // proxy pipeline.
+        app.UseGatewayErrors();
         app.UseGatewayForwardedHeaders();
+        app.UseRouting();
+        app.UseManagementPlane();
+        app.UseGatewayLimits();
+        app.UseGatewayRateLimiting();
         app.UseGatewayResilience();
         app.MapHealthProbes();
         app.MapApiEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)
@@ -56,6 +69,7 @@ public static class GatewayApp
             management.MapBreakerAdmin();
             management.MapStatusPage();
         }
+
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Testing.Gateway;
@@ -39,12 +40,13 @@ public class GatewayEnvironment(GatewayRecipe recipe) : DatabaseEnvironment(reci
 
     /// <summary>A gateway of the test's own (dispose it), with <paramref name="settings"/> (default <see cref="GatewaySettings"/>) and the recipe's services plus <paramref name="services"/>.</summary>
     public Task<GatewayServer> StartGatewayAsync(
-        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string[]? args = null) =>
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string[]? args = null,
+        LogLevel captureLevel = LogLevel.Information) =>
         GatewayServer.StartAsync(settings ?? GatewaySettings(), collection =>
         {
             Recipe.Services?.Invoke(collection);
             services?.Invoke(collection);
-        }, args);
+        }, args, captureLevel);
 
     protected override async Task StartPartsAsync()
     {

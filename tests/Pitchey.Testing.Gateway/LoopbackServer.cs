@@ -31,6 +31,12 @@ public abstract class LoopbackServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         GC.SuppressFinalize(this);
+        Stopped();
+    }
+
+    /// <summary>Runs once the app has stopped (a gateway checks its log here).</summary>
+    protected virtual void Stopped()
+    {
     }
 
     /// <summary>Starts <paramref name="app"/>; one that fails to start (a setting it refuses) is disposed before the error goes on.</summary>

@@ -28,9 +28,17 @@ public sealed class StandInServer : LoopbackServer
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Requests whose headers reached the stand-in.</summary>
     public async Task<long> RequestCountAsync()
     {
         var stats = await Client.GetFromJsonAsync<JsonElement>("/_standin/stats");
         return stats.GetProperty("requests").GetInt64();
+    }
+
+    /// <summary>Requests the stand-in answered after their whole body arrived (an aborted upload never counts).</summary>
+    public async Task<long> CompletedCountAsync()
+    {
+        var stats = await Client.GetFromJsonAsync<JsonElement>("/_standin/stats");
+        return stats.GetProperty("completed").GetInt64();
     }
 }

@@ -12,4 +12,25 @@ public static class SecretAssert
         Assert.DoesNotContain("Username=", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// No password, connection string fragment or other secret in any log line. Stack traces are
+    /// allowed there: the log is where they belong.
+    /// </summary>
+    public static void LogClean(IEnumerable<string> lines, IEnumerable<string>? secrets = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var forbidden = new List<string> { PostgresCluster.Password, "Password=", "Username=" };
+        forbidden.AddRange(secrets ?? []);
+        foreach (var line in lines)
+        {
+            foreach (var secret in forbidden)
+            {
+                if (line.Contains(secret, StringComparison.OrdinalIgnoreCase))
+                {
+                    Assert.Fail($"A log line carries a secret (its first 60 characters: {line[..Math.Min(60, line.Length)].Replace(secret, "***", StringComparison.OrdinalIgnoreCase)})");
+                }
+            }
+        }
+    }
 }

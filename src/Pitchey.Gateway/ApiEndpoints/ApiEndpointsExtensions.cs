@@ -1,4 +1,6 @@
 using Pitchey.Database.Queries;
+using Pitchey.Gateway.Limits;
+using Pitchey.Gateway.RateLimiting;
 
 namespace Pitchey.Gateway.ApiEndpoints;
 
@@ -30,18 +32,22 @@ internal static class ApiEndpointsExtensions
         var guard = services.GetRequiredService<DatabaseFailureGuard>();
         var search = guard.Wrap(services.GetRequiredService<SearchEndpoint>().HandleAsync);
 
-        endpoints.MapGet("/api/pitches/browse/enhanced", guard.Wrap(services.GetRequiredService<BrowseEndpoint>().HandleAsync))
+        Tuned(endpoints.MapGet("/api/pitches/browse/enhanced", guard.Wrap(services.GetRequiredService<BrowseEndpoint>().HandleAsync)), services)
             .WithDisplayName("tuned: browse");
-        endpoints.MapGet("/api/pitches/search", search)
+        Tuned(endpoints.MapGet("/api/pitches/search", search), services)
             .WithDisplayName("tuned: search");
-        endpoints.MapGet("/api/search", search)
+        Tuned(endpoints.MapGet("/api/search", search), services)
             .WithDisplayName("tuned: search (alias)");
-        endpoints.MapGet("/api/auth/session", guard.Wrap(services.GetRequiredService<SessionEndpoint>().HandleAsync))
+        Tuned(endpoints.MapGet("/api/auth/session", guard.Wrap(services.GetRequiredService<SessionEndpoint>().HandleAsync)), services)
             .WithDisplayName("tuned: session");
-        endpoints.MapGet("/api/creator/dashboard", guard.Wrap(services.GetRequiredService<CreatorDashboardEndpoint>().HandleAsync))
+        Tuned(endpoints.MapGet("/api/creator/dashboard", guard.Wrap(services.GetRequiredService<CreatorDashboardEndpoint>().HandleAsync)), services)
             .WithDisplayName("tuned: creator dashboard");
-        endpoints.MapGet("/api/dashboard/stats", guard.Wrap(services.GetRequiredService<PlatformStatsEndpoint>().HandleAsync))
+        Tuned(endpoints.MapGet("/api/dashboard/stats", guard.Wrap(services.GetRequiredService<PlatformStatsEndpoint>().HandleAsync)), services)
             .WithDisplayName("tuned: platform stats");
         return endpoints;
     }
+
+    /// <summary>What every tuned endpoint gets: the tuned-endpoint timeout (504, query cancelled) and its rate limit policy.</summary>
+    private static IEndpointConventionBuilder Tuned(IEndpointConventionBuilder endpoint, IServiceProvider services) =>
+        endpoint.WithRequestTimeout(LimitsExtensions.TunedTimeoutPolicy).WithTunedRateLimit(services);
 }

@@ -36,10 +36,17 @@ internal static class ApiErrors
         return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseUnavailable, message);
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string code, string message)
+    /// <summary>Any status in the envelope; <see cref="Errors.ErrorResponses"/> uses it for the API's paths.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string message)
     {
+        ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
         return context.Response.WriteAsJsonAsync(new ErrorResponse(false, new ApiError(code, message)), ApiJsonContext.Default.ErrorResponse);
     }
 

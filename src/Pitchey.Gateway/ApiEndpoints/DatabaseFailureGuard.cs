@@ -6,7 +6,8 @@ namespace Pitchey.Gateway.ApiEndpoints;
 
 /// <summary>
 /// Database trouble becomes a 503 in the API's envelope (with Retry-After when the router knows
-/// when to retry); a client that went away is left alone; anything else is a bug and stays a 500.
+/// when to retry); input the database refused (SQLSTATE class 22) is a 400; a client that went away
+/// is left alone; anything else is a bug, answered 500 by the gateway's error handler.
 /// Trouble is what <see cref="DatabaseErrors"/> classifies as connection, transient or timeout.
 /// </summary>
 internal sealed partial class DatabaseFailureGuard(ILogger<DatabaseFailureGuard> logger)
@@ -25,6 +26,12 @@ internal sealed partial class DatabaseFailureGuard(ILogger<DatabaseFailureGuard>
             LogUnavailable(logger, context.Request.Path, exception.Message);
             await ApiErrors.UnavailableAsync(context, exception.Message, exception.RetryAfter);
         }
+        catch (Exception exception) when (DatabaseErrors.Classify(exception) == DatabaseErrorKind.BadInput && !context.Response.HasStarted)
+        {
+            // Second line of defence: the parameter readers refuse such text before any query runs.
+            LogBadInput(logger, context.Request.Path, DatabaseErrors.Describe(exception));
+            await ApiErrors.ValidationAsync(context, "a parameter holds text or a value the database refuses");
+        }
         catch (Exception exception) when (IsDatabaseTrouble(exception) && !context.Response.HasStarted
                                           && !context.RequestAborted.IsCancellationRequested)
         {
@@ -40,4 +47,8 @@ internal sealed partial class DatabaseFailureGuard(ILogger<DatabaseFailureGuard>
     [LoggerMessage(EventId = EventIds.ApiDatabaseUnavailable, EventName = nameof(EventIds.ApiDatabaseUnavailable), Level = LogLevel.Warning,
         Message = "API endpoint {Path} answered 503: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(EventId = EventIds.ApiBadInput, EventName = nameof(EventIds.ApiBadInput), Level = LogLevel.Warning,
+        Message = "API endpoint {Path} answered 400: the database refused a parameter ({Reason}); a parameter reader should have caught it")]
+    private static partial void LogBadInput(ILogger logger, PathString path, string reason);
 }

@@ -78,6 +78,41 @@ internal static class QueryStringReader
         }
 
         value = values[0];
+        if (value is not null && !IsStorableText(value))
+        {
+            error = $"{name} must not contain NUL characters or broken Unicode";
+            value = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// False for text PostgreSQL refuses (a NUL character: SQLSTATE 22021) or Npgsql cannot encode
+    /// (an unpaired surrogate), so such input is a 400 naming its parameter and the database is
+    /// never asked.
+    /// </summary>
+    public static bool IsStorableText(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

@@ -32,7 +32,7 @@ internal sealed class SessionResolver(SessionQuery sessions, RoutedReader reader
         return await reader.ReadAsync(context, QueryNames.Session, (connection, ct) => sessions.LoadAsync(connection, key, ct));
     }
 
-    /// <summary>The token a request carries, or null; over-long tokens count as none.</summary>
+    /// <summary>The token a request carries, or null; over-long tokens and text the database refuses count as none.</summary>
     public static string? TokenOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,6 +52,7 @@ internal sealed class SessionResolver(SessionQuery sessions, RoutedReader reader
         return null;
     }
 
+    // A token PostgreSQL could not even compare (NUL, broken Unicode) matches no session.
     private static string? Usable(string? token) =>
-        string.IsNullOrEmpty(token) || token.Length > SessionQuery.MaxTokenLength ? null : token;
+        string.IsNullOrEmpty(token) || token.Length > SessionQuery.MaxTokenLength || !QueryStringReader.IsStorableText(token) ? null : token;
 }

@@ -8,10 +8,10 @@ namespace Pitchey.Gateway.Cli;
 /// </summary>
 public static class CommonOptions
 {
-    /// <summary><c>--connection "&lt;npgsql&gt;"</c>: overrides <c>Database:Primary</c>; never printed.</summary>
+    /// <summary><c>--connection "&lt;npgsql&gt;"</c>: overrides <c>Database:Primary</c>; never printed; refused with a password in it.</summary>
     public static Option<string?> Connection { get; } = new("--connection")
     {
-        Description = "Npgsql connection string of the database (default: Database:Primary from the gateway's settings; never printed)",
+        Description = "Npgsql connection string of the database, without a password (that comes from PGPASSWORD or .pgpass; default: Database:Primary from the gateway's settings or environment; never printed)",
         HelpName = "npgsql",
     };
 

@@ -7,8 +7,8 @@ namespace Pitchey.Gateway.Diagnostics;
 /// <remarks>
 /// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
 /// 1400-1449 API endpoints, 1450-1499 routing headers, 1500-1549 management plane, 1550-1599 status
-/// page, 1600-1649 telemetry. The database module keeps its own table,
-/// outside these ranges.
+/// page, 1600-1649 telemetry, 1650-1699 errors, 1700-1749 limits, 1750-1799 rate limiting. The
+/// database module keeps its own table, outside these ranges.
 /// </remarks>
 internal static class EventIds
 {
@@ -32,9 +32,11 @@ internal static class EventIds
 
     // API endpoints: 1400-1449
     public const int ApiDatabaseUnavailable = 1400;
+    public const int ApiBadInput = 1401;
 
     // Routing headers (the HTTP side of read-your-writes): 1450-1499
     public const int LsnStampSkipped = 1450;
+    public const int LsnSigningKeyGenerated = 1451;
 
     // Management plane: 1500-1549
     public const int ManagementListening = 1500;
@@ -46,4 +48,20 @@ internal static class EventIds
 
     // Telemetry: 1600-1649
     public const int TelemetryExporters = 1600;
+
+    // Errors the gateway answers itself: 1650-1699
+    public const int UnhandledException = 1650;
+    public const int RequestRefused = 1651;
+    public const int ClientGone = 1652;
+
+    // Limits (bodies, methods, timeouts, database concurrency): 1700-1749
+    public const int RequestBodyTooLarge = 1700;
+    public const int MethodRefused = 1701;
+    public const int RouteLimitsInvalid = 1702;
+    public const int DatabaseConcurrencyRejected = 1703;
+    public const int TunedEndpointTimedOut = 1704;
+
+    // Rate limiting: 1750-1799
+    public const int RateLimited = 1750;
+    public const int RedisRateLimiting = 1751;
 }

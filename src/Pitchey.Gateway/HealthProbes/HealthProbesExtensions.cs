@@ -27,14 +27,14 @@ internal static class HealthProbesExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/health</c>, <c>/api/health</c>; GET and HEAD.</summary>
+    /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/health</c>, <c>/api/health</c>; GET and HEAD; never rate limited.</summary>
     public static IEndpointRouteBuilder MapHealthProbes(this IEndpointRouteBuilder endpoints)
     {
         var probes = endpoints.ServiceProvider.GetRequiredService<HealthProbeEndpoints>();
-        endpoints.MapMethods("/health/live", GetAndHead, probes.LiveAsync).WithDisplayName("probe: live");
-        endpoints.MapMethods("/health/ready", GetAndHead, probes.ReadyAsync).WithDisplayName("probe: ready");
-        endpoints.MapMethods("/health", GetAndHead, probes.SummaryAsync).WithDisplayName("probe: health");
-        endpoints.MapMethods("/api/health", GetAndHead, probes.ApiHealthAsync).WithDisplayName("probe: api health");
+        endpoints.MapMethods(HealthProbePaths.Live, GetAndHead, probes.LiveAsync).WithDisplayName("probe: live").DisableRateLimiting();
+        endpoints.MapMethods(HealthProbePaths.Ready, GetAndHead, probes.ReadyAsync).WithDisplayName("probe: ready").DisableRateLimiting();
+        endpoints.MapMethods(HealthProbePaths.Summary, GetAndHead, probes.SummaryAsync).WithDisplayName("probe: health").DisableRateLimiting();
+        endpoints.MapMethods(HealthProbePaths.ApiHealth, GetAndHead, probes.ApiHealthAsync).WithDisplayName("probe: api health").DisableRateLimiting();
         return endpoints;
     }
 
@@ -42,7 +42,7 @@ internal static class HealthProbesExtensions
     public static IEndpointRouteBuilder MapDetailedHealth(this IEndpointRouteBuilder management)
     {
         var probes = management.ServiceProvider.GetRequiredService<HealthProbeEndpoints>();
-        management.MapMethods("/api/health/detailed", GetAndHead, probes.DetailedAsync).WithDisplayName("management: detailed health");
+        management.MapMethods(HealthProbePaths.Detailed, GetAndHead, probes.DetailedAsync).WithDisplayName("management: detailed health");
         return management;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Pitchey.Database.Configuration;
 using Pitchey.Gateway.Diagnostics;
-using Yarp.ReverseProxy.Transforms;
 
 namespace Pitchey.Gateway.Proxy;
 
@@ -11,32 +10,40 @@ internal static partial class ProxyExtensions
 {
     public const string ReverseProxySection = "ReverseProxy";
 
-    /// <summary>Headers clients use to claim an origin; only X-Forwarded-*, set by the gateway, reach the upstream.</summary>
-    private static readonly string[] SpoofableHeaders = ["Forwarded", "X-Real-IP", "X-Client-IP"];
-
     public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ProxyOptions, ProxyOptionsValidator>(ProxyOptions.SectionName);
+        builder.Services.AddValidatedOptions<ProxyRouteSettings, ProxyRouteSettingsValidator>(ProxyRouteSettings.SectionName);
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ProxyOptions>>((forwarded, proxy) => ConfigureTrust(forwarded, proxy.Value));
+        builder.Services.AddSingleton(services =>
+            new ClientAddressHeaders(services.GetRequiredService<IOptions<ProxyOptions>>().Value.ClientAddressHeadersOrDefault()));
+
+        // The web host's own host filter answers every listener, probes included, with an HTML
+        // page; HostCheckMiddleware applies the same AllowedHosts setting in the gateway's way.
+        var defaultHostFilter = builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter)
+            && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToArray();
+        foreach (var descriptor in defaultHostFilter)
+        {
+            builder.Services.Remove(descriptor);
+        }
 
         // YARP's default X-Forwarded-* transform replaces (Set) whatever the client sent with what
         // the gateway saw; after UseForwardedHeaders that is the real client behind a trusted proxy.
+        // Other client-address headers from untrusted callers are gone before YARP sees the request
+        // (ClientAddressHeaderFilter).
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
-            .AddTransforms(context =>
-            {
-                foreach (var header in SpoofableHeaders)
-                {
-                    context.AddRequestHeaderRemove(header);
-                }
-            });
+            .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection));
         return builder;
     }
 
-    /// <summary>Believes X-Forwarded-* only from trusted proxies; without any, skips the middleware entirely.</summary>
+    /// <summary>
+    /// Drops client-address headers from untrusted callers, then believes X-Forwarded-* (or the
+    /// configured header) from trusted proxies (without any, that step is skipped), then checks Host.
+    /// </summary>
     public static WebApplication UseGatewayForwardedHeaders(this WebApplication app)
     {
+        app.UseMiddleware<ClientAddressHeaderFilter>();
         var proxy = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         if (proxy.TrustedProxies.Count > 0)
         {
@@ -44,6 +51,7 @@ internal static partial class ProxyExtensions
             app.UseForwardedHeaders();
         }
 
+        app.UseMiddleware<HostCheckMiddleware>();
         return app;
     }
 
@@ -52,6 +60,9 @@ internal static partial class ProxyExtensions
     public static IEndpointRouteBuilder MapGatewayProxy(
         this IEndpointRouteBuilder endpoints, Action<IReverseProxyApplicationBuilder>? beforeLoadBalancing = null)
     {
+        // YARP loads its routes right here; the gateway's own check of them (rate limiter policy
+        // names, limits metadata) goes first, so a typo stops start-up with a message naming the key.
+        _ = endpoints.ServiceProvider.GetRequiredService<IOptions<ProxyRouteSettings>>().Value;
         endpoints.MapReverseProxy(pipeline =>
         {
             beforeLoadBalancing?.Invoke(pipeline);
@@ -67,6 +78,7 @@ internal static partial class ProxyExtensions
     private static void ConfigureTrust(ForwardedHeadersOptions forwarded, ProxyOptions proxy)
     {
         forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        forwarded.ForwardedForHeaderName = proxy.ForwardedForHeader;
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
         foreach (var entry in proxy.TrustedProxies)

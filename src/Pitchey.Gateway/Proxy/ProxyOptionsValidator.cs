@@ -4,7 +4,10 @@ using Pitchey.Database.Configuration;
 
 namespace Pitchey.Gateway.Proxy;
 
-/// <summary>Every <c>Proxy:TrustedProxies</c> entry parses; each bad one is named by its index, never by its text.</summary>
+/// <summary>
+/// Every <c>Proxy:TrustedProxies</c> entry parses and every <c>Proxy:ClientAddressHeaders</c> entry is a header
+/// name; each bad one is named by its index, never by its text.
+/// </summary>
 internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProxyOptions options)
@@ -19,6 +22,24 @@ internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
                     $"{nameof(options.TrustedProxies)}:{i.ToString(CultureInfo.InvariantCulture)}",
                     "is neither an IP address nor a CIDR network.");
             }
+        }
+
+        if (options.ClientAddressHeaders is { } headers)
+        {
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (!ClientAddressHeaders.IsValidEntry(headers[i]))
+                {
+                    errors.Add(
+                        $"{nameof(options.ClientAddressHeaders)}:{i.ToString(CultureInfo.InvariantCulture)}",
+                        "is not a header name (letters, digits and -, optionally ending in *).");
+                }
+            }
+        }
+
+        if (!ClientAddressHeaders.IsValidEntry(options.ForwardedForHeader) || options.ForwardedForHeader.EndsWith('*'))
+        {
+            errors.Add(nameof(options.ForwardedForHeader), "is not a header name.");
         }
 
         return errors.Result;

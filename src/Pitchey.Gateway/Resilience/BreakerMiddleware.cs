@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Pitchey.Gateway.Limits;
 using Polly;
 using Polly.CircuitBreaker;
 using Yarp.ReverseProxy.Forwarder;
@@ -73,6 +74,18 @@ internal sealed class BreakerMiddleware(RequestDelegate next, BreakerRegistry re
     {
         var error = context.Features.Get<IForwarderErrorFeature>()?.Error ?? ForwarderError.None;
         var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (timedOut && RequestBodyProgress.ClientIsSlow(context))
+        {
+            // The route's time ran out while the upload was still waiting on the client: the client
+            // is the slow party, and the upstream was never given the chance to answer.
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status408RequestTimeout;
+            }
+
+            return ForwardOutcome.ClientAbort;
+        }
+
         if (timedOut && !context.Response.HasStarted)
         {
             // YARP sees the route timeout as a cancelled request (400); to the caller it is the

@@ -5,6 +5,7 @@ internal static class DatabaseRoutingHttpConstants
 {
     public const bool DefaultDecisionHeader = false;
     public const bool DefaultReadYourWrites = true;
+    public const int MinLsnSigningKeyLength = 32;
 
     public static readonly TimeSpan DefaultLsnCookieMaxAge = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan MinLsnCookieMaxAge = TimeSpan.FromSeconds(1);

@@ -18,7 +18,7 @@ internal sealed class DatabaseRoutingHttpOptions
     /// <summary>
     /// After a successful proxied write (POST, PUT, PATCH, DELETE answered 2xx), send the
     /// primary's WAL position as the <c>X-Pitchey-Lsn</c> header and the <c>pitchey-lsn</c>
-    /// cookie, and honour it on later reads. Default true.
+    /// cookie (signed, see <see cref="LsnSigningKey"/>), and honour it on later reads. Default true.
     /// </summary>
     public bool ReadYourWrites { get; set; } = DatabaseRoutingHttpConstants.DefaultReadYourWrites;
 
@@ -28,4 +28,13 @@ internal sealed class DatabaseRoutingHttpOptions
     /// Default 60 s, range 1 s..1 h.
     /// </summary>
     public TimeSpan LsnCookieMaxAge { get; set; } = DatabaseRoutingHttpConstants.DefaultLsnCookieMaxAge;
+
+    /// <summary>
+    /// HMAC key (32+ characters) that signs the read-your-writes tokens; a token older than
+    /// <see cref="LsnCookieMaxAge"/> is ignored too. Unset: a random key per process, so a token
+    /// issued by one gateway is ignored by another (and after a restart): behind a load balancer
+    /// give every gateway the same key, or a read after a write may land on a lagging replica. A
+    /// secret: settings or environment only, never logged.
+    /// </summary>
+    public string? LsnSigningKey { get; set; }
 }

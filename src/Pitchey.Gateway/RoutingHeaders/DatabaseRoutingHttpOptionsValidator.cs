@@ -12,6 +12,11 @@ internal sealed class DatabaseRoutingHttpOptionsValidator : IValidateOptions<Dat
         ArgumentNullException.ThrowIfNull(options);
         var errors = new OptionsErrors(DatabaseRoutingHttpOptions.SectionName);
         errors.InRange(nameof(options.LsnCookieMaxAge), options.LsnCookieMaxAge, MinLsnCookieMaxAge, MaxLsnCookieMaxAge);
+        if (options.LsnSigningKey is { Length: < MinLsnSigningKeyLength })
+        {
+            errors.Add(nameof(options.LsnSigningKey), $"must be at least {MinLsnSigningKeyLength} characters.");
+        }
+
         return errors.Result;
     }
 }

@@ -14,6 +14,7 @@ namespace Pitchey.Gateway.RoutingHeaders;
 /// </summary>
 internal sealed partial class LsnResponseTransform(
     PrimaryWalPosition walPosition,
+    LsnTokens tokens,
     IOptions<DatabaseRoutingHttpOptions> options,
     TimeProvider time,
     ILogger<LsnResponseTransform> logger) : ITransformProvider
@@ -55,7 +56,7 @@ internal sealed partial class LsnResponseTransform(
         }
 
         var response = context.HttpContext.Response;
-        var text = position.ToString();
+        var text = tokens.Issue(position);
         response.Headers[ReadYourWrites.HeaderName] = text;
         response.Cookies.Append(ReadYourWrites.CookieName, text, new CookieOptions
         {

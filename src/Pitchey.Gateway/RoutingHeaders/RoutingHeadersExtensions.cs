@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pitchey.Database.Configuration;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -13,6 +14,8 @@ internal static class RoutingHeadersExtensions
     public static IHostApplicationBuilder AddRoutingHeaders(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<DatabaseRoutingHttpOptions, DatabaseRoutingHttpOptionsValidator>(DatabaseRoutingHttpOptions.SectionName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LsnTokens>();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<DbRoutingHeader>();
         // YARP applies every registered transform provider to every route.

@@ -19,7 +19,7 @@ internal sealed class KnownSettings
     /// </summary>
     internal static readonly string[] Announced =
     [
-        "Cache:Redis", "RateLimiting:Redis", "Database:Routing:Http:LsnSigningKey",
+        "Cache:Redis",
     ];
 
     /// <summary>Read by ASP.NET Core and .NET hosting rather than by an options class.</summary>

@@ -40,7 +40,7 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
             using var post = await client.PostAsync("/api/pitches", new StringContent("{\"title\":\"x\"}"));
             Assert.Equal(HttpStatusCode.OK, post.StatusCode);
             var lsnHeader = Assert.Single(post.Headers.GetValues("X-Pitchey-Lsn"));
-            Assert.True(NpgsqlLogSequenceNumber.Parse(lsnHeader) >= written, "the stamped LSN covers the committed write");
+            Assert.True(LsnOf(lsnHeader) >= written, "the stamped LSN covers the committed write");
             var setCookie = Assert.Single(post.Headers.GetValues("Set-Cookie"));
             // Cookie values are URL-encoded on the way out ('/' becomes %2F) and decoded on the way in.
             var cookie = setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
@@ -60,10 +60,20 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
             using var headerResponse = await client.SendAsync(byHeader);
             Assert.Equal("primary", Assert.Single(headerResponse.Headers.GetValues("X-Pitchey-Db")));
             Assert.Equal(("replica", "0"), await ReadAsync(client, "pitchey-lsn=not-an-lsn"));
+            // A made-up position, unsigned or with a forged signature, no longer pins reads to the primary.
+            foreach (var forged in new[] { "FFFFFFFF/FFFFFFFF", "FFFFFFFF/FFFFFFFF" + lsnHeader[lsnHeader.IndexOf('.', StringComparison.Ordinal)..] })
+            {
+                using var byForged = new HttpRequestMessage(HttpMethod.Get, "/_routing/read");
+                byForged.Headers.Add("X-Pitchey-Lsn", forged);
+                using var forgedResponse = await client.SendAsync(byForged);
+                Assert.Equal("replica", Assert.Single(forgedResponse.Headers.GetValues("X-Pitchey-Db")));
+                Assert.Equal(("replica", "0"), await ReadAsync(client, "pitchey-lsn=" + Uri.EscapeDataString(forged)));
+            }
+
             Assert.Equal(("replica", "0"), await ReadAsync(client, "pitchey-lsn=" + new string('9', 4000)));
 
             await env.Replica.ResumeReplayAsync();
-            var stamped = NpgsqlLogSequenceNumber.Parse(lsnHeader);
+            var stamped = LsnOf(lsnHeader);
             await Eventually.HoldsAsync(() => monitor.Current.Replicas[0].Lsn >= stamped, "replica replayed past the cookie");
             Assert.Equal(("replica", "1"), await ReadAsync(client, cookie));
         }
@@ -111,6 +121,9 @@ public sealed class ReadYourWritesTests(ReplicaEnvironment env) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("X-Pitchey-Db"));
     }
+
+    /// <summary>The position a read-your-writes token carries (its first dot-separated part).</summary>
+    private static NpgsqlLogSequenceNumber LsnOf(string token) => NpgsqlLogSequenceNumber.Parse(token[..token.IndexOf('.', StringComparison.Ordinal)]);
 
     private static HttpClient NoCookieJar(GatewayServer gateway) =>
         new(new HttpClientHandler { UseCookies = false }) { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -35,4 +35,41 @@ public sealed class ProxyOptionsValidatorTests
             + "Proxy:TrustedProxies:2 is neither an IP address nor a CIDR network.",
             result.FailureMessage);
     }
+
+    [Fact]
+    public void Validate_ClientAddressHeaders_DefaultToTheCommonClaims()
+    {
+        var options = new ProxyOptions();
+
+        Assert.Null(options.ClientAddressHeaders);
+        Assert.Equal(ClientAddressHeaders.Defaults, options.ClientAddressHeadersOrDefault());
+        Assert.Equal("X-Forwarded-For", options.ForwardedForHeader);
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadHeaderEntries_AreNamedByIndex()
+    {
+        var options = new ProxyOptions { ClientAddressHeaders = ["X-Fine", "X-Prefix-*", "Bad Header", "*", "X-*-Middle"], ForwardedForHeader = "X-*" };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Equal(
+            "Proxy:ClientAddressHeaders:2 is not a header name (letters, digits and -, optionally ending in *).; "
+            + "Proxy:ClientAddressHeaders:3 is not a header name (letters, digits and -, optionally ending in *).; "
+            + "Proxy:ClientAddressHeaders:4 is not a header name (letters, digits and -, optionally ending in *).; "
+            + "Proxy:ForwardedForHeader is not a header name.",
+            result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("True-Client-IP", true)]
+    [InlineData("true-client-ip", true)]
+    [InlineData("X-Forwarded-Port", true)]
+    [InlineData("x-forwarded-anything", true)]
+    [InlineData("CF-Connecting-IP", true)]
+    [InlineData("X-Request-Id", false)]
+    [InlineData("Cookie", false)]
+    public void Defaults_MatchTheClaimsAndNothingElse(string header, bool matches) =>
+        Assert.Equal(matches, new ClientAddressHeaders(ClientAddressHeaders.Defaults).Matches(header));
 }

@@ -26,4 +26,12 @@ public sealed class DatabaseRoutingHttpOptionsValidatorTests
 
         Assert.Equal("Database:Routing:Http:LsnCookieMaxAge must be between 00:00:01 and 01:00:00.", result.FailureMessage);
     }
+
+    [Fact]
+    public void Validate_ShortSigningKey_NamesTheSettingNeverTheValue()
+    {
+        var result = _validator.Validate(null, new DatabaseRoutingHttpOptions { LsnSigningKey = "short-key" });
+
+        Assert.Equal("Database:Routing:Http:LsnSigningKey must be at least 32 characters.", result.FailureMessage);
+    }
 }

@@ -94,7 +94,7 @@ public sealed class MigrateCommandTests(SchemaDatabase cluster) : IClassFixture<
         var file = await WriteAsync("offline.sql", "CREATE INDEX CONCURRENTLY idx_a ON pitches (budget);\n");
         var unreachable = Loopback.UnreachableDatabase();
 
-        var lint = await InvokeAsync(["lint", file, "--connection", unreachable, "--schema", RepoPaths.Config("sql", "schema.sql")]);
+        var lint = await InvokeAsync(["lint", file, "--config-dir", await SettingsAsync(unreachable), "--schema", RepoPaths.Config("sql", "schema.sql")]);
 
         Assert.Equal(2, lint.Exit);
         Assert.Contains("offline.sql:1: error [missing-column] column budget does not exist in pitches", lint.Output, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class MigrateCommandTests(SchemaDatabase cluster) : IClassFixture<
     {
         var unreachable = Loopback.UnreachableDatabase();
 
-        var status = await InvokeAsync(["status", "--connection", unreachable]);
+        var status = await InvokeAsync(["status", "--config-dir", await SettingsAsync(unreachable)]);
 
         Assert.Equal(69, status.Exit);
         Assert.Contains("connection refused", status.Error, StringComparison.Ordinal);
@@ -134,8 +134,45 @@ public sealed class MigrateCommandTests(SchemaDatabase cluster) : IClassFixture<
         return path;
     }
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
-        InvokeAsync([.. args, "--connection", _database.ConnectionString]);
+    [Fact]
+    public async Task Migrate_PasswordOnTheCommandLine_IsRefused()
+    {
+        var status = await InvokeAsync(["status", "--connection", _database.ConnectionString]);
+
+        Assert.Equal(78, status.Exit);
+        Assert.Contains("--connection must not carry a password", status.Error, StringComparison.Ordinal);
+        SecretAssert.Clean(status.Output + status.Error);
+    }
+
+    [Fact]
+    public async Task Migrate_ConnectionWithoutPassword_TakesItFromPGPASSWORD()
+    {
+        var withoutPassword = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString) { Password = null }.ConnectionString;
+        Environment.SetEnvironmentVariable("PGPASSWORD", PostgresCluster.Password);
+        try
+        {
+            var status = await InvokeAsync(["status", "--connection", withoutPassword]);
+
+            Assert.Equal(0, status.Exit);
+            SecretAssert.Clean(status.Output + status.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PGPASSWORD", null);
+        }
+    }
+
+    /// <summary>The database a run uses, the way an operator gives it: a settings file, never the command line.</summary>
+    private async Task<string> SettingsAsync(string connectionString)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "config-" + Guid.NewGuid().ToString("N"))).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"),
+            System.Text.Json.JsonSerializer.Serialize(new { Database = new { Primary = connectionString } }));
+        return folder;
+    }
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        await InvokeAsync([.. args, "--config-dir", await SettingsAsync(_database.ConnectionString)]);
 
     private static Task<(int Exit, string Output, string Error)> InvokeAsync(string[] args) => MigrateCli.InvokeAsync(args);
 }
