@@ -25,6 +25,8 @@ public sealed class ComposeGatewayTests(DeploymentEnvironment environment)
 
         await Probe.AnswersOkAsync(gateway.Client, haproxy.CheckPath, new Dictionary<string, string> { ["Host"] = haproxy.CheckHost });
         Assert.Equal(upstreamBefore, await environment.StandIn.RequestCountAsync()); // the gateway's own answer, not the API's
-        Assert.Equal(400, await Probe.StatusAsync(gateway.Client, haproxy.CheckPath, new Dictionary<string, string> { ["Host"] = "elsewhere.example" }));
+        // The Kubernetes-style probe paths are exempt from AllowedHosts (a kubelet sends the pod's IP);
+        // every other path of the public port refuses a foreign Host.
+        Assert.Equal(400, await Probe.StatusAsync(gateway.Client, "/api/health", new Dictionary<string, string> { ["Host"] = "elsewhere.example" }));
     }
 }

@@ -33,13 +33,20 @@ public sealed class ProbeTests(DeploymentEnvironment environment)
     }
 
     [Fact]
-    public async Task Probes_WithAHostOutsideAllowedHosts_Get400_SoTheirHostHeaderMatters()
+    public async Task Probes_WithThePodIpAsHost_Answer_WhileOtherPathsRefuseAForeignHost()
     {
         var manifests = Repo.Kubernetes();
         var podFields = manifests.Container().PodFields().ToDictionary(f => f, _ => "127.0.0.1", StringComparer.Ordinal);
         await using var gateway = await StartAsync(manifests, podFields);
+        var podIp = new Dictionary<string, string> { ["Host"] = "10.1.2.3:8080" };
 
-        Assert.Equal(400, await Probe.StatusAsync(gateway.Client, "/health/live", new Dictionary<string, string> { ["Host"] = "10.1.2.3:8080" }));
+        // A kubelet that sends no Host header of its own sends the pod's IP: the probes answer anyway.
+        foreach (var probe in manifests.Container().Probes().Values)
+        {
+            Assert.Equal(200, await Probe.StatusAsync(gateway.Client, probe.RequiredText("httpGet", "path"), podIp));
+        }
+
+        Assert.Equal(400, await Probe.StatusAsync(gateway.Client, "/api/health", podIp));
     }
 
     private Task<GatewayServer> StartAsync(KubernetesManifests manifests, IReadOnlyDictionary<string, string> podFields) =>

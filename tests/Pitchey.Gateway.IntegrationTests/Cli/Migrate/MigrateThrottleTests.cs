@@ -26,8 +26,9 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
 
         var file = Path.Combine(_folder, "strategy.sql");
         await File.WriteAllTextAsync(file, Strategy);
-        await WriteSettingsAsync(waitBudget: "00:00:01");
-        string[] connection = ["--connection", database, "--config-dir", _folder];
+        // The connection strings carry the test password: settings, never the command line.
+        await WriteSettingsAsync(waitBudget: "00:00:01", database, pair.Replica.ConnectionString);
+        string[] connection = ["--config-dir", _folder];
 
         await pair.Replica.WaitForReplayAsync(await pair.Primary.CurrentLsnAsync());
         await pair.Replica.PauseReplayAsync();
@@ -36,7 +37,7 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         {
             // Written after the pause: the replica receives it and does not replay it.
             await ExecuteAsync(data, "INSERT INTO users (email, username, password_hash) VALUES ('behind@example.com', 'behind', 'x')");
-            stopped = await MigrateCli.InvokeAsync(["apply", file, "--replica", pair.Replica.ConnectionString, .. connection]);
+            stopped = await MigrateCli.InvokeAsync(["apply", file, .. connection]);
             status = await MigrateCli.InvokeAsync(["status", .. connection]);
         }
         finally
@@ -55,8 +56,8 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         Assert.Matches(@"run +\d+  failed +strategy\.sql .* throttled [\d.]+ (ms|s) \(1 statement\(s\) waited\)", status.Output);
         Assert.Contains("stopped: line 2: throttled for", status.Output, StringComparison.Ordinal);
 
-        await WriteSettingsAsync(waitBudget: "00:01:00");
-        var rerun = await MigrateCli.InvokeAsync(["apply", file, "--replica", pair.Replica.ConnectionString, .. connection]);
+        await WriteSettingsAsync(waitBudget: "00:01:00", database, pair.Replica.ConnectionString);
+        var rerun = await MigrateCli.InvokeAsync(["apply", file, .. connection]);
 
         Assert.Equal(0, rerun.Exit);
         Assert.Contains("line 1: skipped: already built (history)", rerun.Output, StringComparison.Ordinal);
@@ -74,8 +75,12 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         await command.ExecuteNonQueryAsync();
     }
 
-    private Task WriteSettingsAsync(string waitBudget) => File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), $$"""
+    private Task WriteSettingsAsync(string waitBudget, string primary, string replica) => File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), $$"""
         {
+          "Database": {
+            "Primary": {{System.Text.Json.JsonSerializer.Serialize(primary)}},
+            "Replicas": [ {{System.Text.Json.JsonSerializer.Serialize(replica)}} ]
+          },
           "Migrations": {
             "Throttle": {
               "SampleInterval": "00:00:00.100",
