@@ -20,6 +20,7 @@ internal sealed class HttpResponseParser
     private long _contentLength;
     private bool _closeHeader;
     private bool _keepAliveHeader;
+    private bool _untilClose;
 
     private enum State
     {
@@ -38,7 +39,7 @@ internal sealed class HttpResponseParser
     public int StatusCode { get; private set; }
 
     /// <summary>The connection may carry another request after this response.</summary>
-    public bool KeepAlive => !_closeHeader && (!_http10 || _keepAliveHeader) && _state != State.UntilClose;
+    public bool KeepAlive => !_closeHeader && (!_http10 || _keepAliveHeader) && !_untilClose;
 
     /// <summary>Starts on a new response; <paramref name="head"/>: the request was HEAD, so no body follows the headers.</summary>
     public void Reset(bool head)
@@ -127,6 +128,7 @@ internal sealed class HttpResponseParser
         _contentLength = -1;
         _closeHeader = false;
         _keepAliveHeader = false;
+        _untilClose = false;
         StatusCode = 0;
     }
 
@@ -222,6 +224,7 @@ internal sealed class HttpResponseParser
             return _remaining == 0 ? Finish() : Next(State.Body);
         }
 
+        _untilClose = true;
         return Next(State.UntilClose);
     }
 
