@@ -86,6 +86,11 @@ internal sealed class ConnectionWorker
     private async Task RunClosedAsync()
     {
         var control = _run.Control;
+        if (EngineTime.Now < control.Start)
+        {
+            await _run.Pacer.WaitAsync(_ticket, control.Start); // all connections start together, on the clock
+        }
+
         while (true)
         {
             var sent = EngineTime.Now;

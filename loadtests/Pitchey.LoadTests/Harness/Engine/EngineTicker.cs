@@ -42,7 +42,8 @@ internal sealed class EngineTicker
         {
             var boundary = control.WindowStart + ((index + 1) * second);
             var wait = TimeSpan.FromSeconds(EngineTime.Seconds(boundary - EngineTime.Now));
-            if (wait > TimeSpan.Zero && await Task.WhenAny(working, Task.Delay(wait)) == working)
+            // Yielding: the last worker may end on the pacer's thread, which must not run the ticker.
+            if (wait > TimeSpan.Zero && await Task.WhenAny(working, Task.Delay(wait)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding) == working)
             {
                 break;
             }

@@ -60,14 +60,16 @@ internal static class LoadEngine
 
             var working = Task.WhenAll(workers.Select(worker => Task.Run(worker.RunAsync, CancellationToken.None)));
             var ticking = ticker.RunAsync(working);
-            await Task.WhenAny(working, control.Cut);
+            // Forced off whichever thread ends the last worker: that can be the pacer's, which the
+            // engine stops (and joins) below.
+            await Task.WhenAny(working, control.Cut).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             if (!working.IsCompleted)
             {
                 pacer.Stop(); // cut short: release the connections waiting for a due time
             }
 
-            await working;
-            await ticking;
+            await working.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            await ticking.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
 
             var windowEnd = control.WindowEnd;
             var dropped = new long[plan.Targets.Count];

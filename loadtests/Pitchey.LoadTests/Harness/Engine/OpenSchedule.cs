@@ -25,8 +25,8 @@ internal sealed class OpenSchedule
         _ticksPerRequest = ticksPerSecond / rate;
     }
 
-    /// <summary>When request <paramref name="n"/> of connection <paramref name="connection"/> is due.</summary>
-    public long Due(int connection, long n) => _start + (long)(((n * _connections) + connection) * _ticksPerRequest);
+    /// <summary>When request <paramref name="n"/> of connection <paramref name="connection"/> is due (rounded, so a window of whole seconds holds exactly rate × seconds).</summary>
+    public long Due(int connection, long n) => _start + (long)Math.Round(((n * _connections) + connection) * _ticksPerRequest);
 
     /// <summary>The first request of <paramref name="connection"/> due at or after <paramref name="time"/>.</summary>
     public long FirstAtOrAfter(int connection, long time)

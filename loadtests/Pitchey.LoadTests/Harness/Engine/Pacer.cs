@@ -60,7 +60,10 @@ internal sealed class Pacer : IDisposable
     {
         _stopping = true;
         _wake.Release();
-        _thread.Join();
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
     }
 
     public void Dispose()
