@@ -4,7 +4,7 @@ using Pitchey.LoadTests.Harness.Run;
 
 if (args is [RunCommand.CommandName, ..])
 {
-    SocketEngine.PreferInlineCompletions(); // before the process's first socket
+    SocketEngine.PreferOneEventLoop(); // before the process's first socket
 }
 
 return await CliRunner.RunAsync(LoadTestCommand.Create(), args);

@@ -15,6 +15,9 @@ internal sealed class ConnectionWorker
     private const int Busy = 1;
     private const int TimedOut = 2;
 
+    /// <summary>Closed model: wait this long after a refused connection, so a dead target costs errors, not a spinning core.</summary>
+    private static readonly long RefusedBackoff = EngineTime.TicksPerSecond / 100;
+
     private readonly int _index;
     private readonly EngineRun _run;
     private readonly HttpConnection[] _connections;
@@ -99,13 +102,16 @@ internal sealed class ConnectionWorker
                 return;
             }
 
-            await SendAsync(sent, sent);
+            if (await SendAsync(sent, sent) == ErrorKind.Refused)
+            {
+                await _run.Pacer.WaitAsync(_ticket, EngineTime.Now + RefusedBackoff);
+            }
         }
     }
 
     // Pooled: an unpooled ValueTask method that suspends allocates its state machine every request.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(long due, long sent)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ErrorKind> SendAsync(long due, long sent)
     {
         var target = _run.Slices.TargetAt(due);
         var request = _run.Plan.Targets[target].Mix.Pick(_random.NextDouble());
@@ -124,5 +130,6 @@ internal sealed class ConnectionWorker
 
         var inWindow = due >= _run.Control.WindowStart && due < _run.Control.WindowEnd;
         _run.Recorder.Record(_index % _run.Recorder.StripeCount, request.Series, inWindow, due, sent, done, outcome);
+        return outcome.Kind;
     }
 }

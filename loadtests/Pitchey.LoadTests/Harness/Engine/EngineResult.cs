@@ -12,6 +12,7 @@ namespace Pitchey.LoadTests.Harness.Engine;
 /// <param name="Dropped">Per target, open-model requests due inside the window but never sent.</param>
 /// <param name="ActiveSeconds">Per target, how long it held the turn inside the window.</param>
 /// <param name="Connects">Per target, connections opened (reconnects after close or error included).</param>
+/// <param name="AllSent">Requests sent in every phase, warm-up included.</param>
 internal sealed record EngineResult(
     EnginePlan Plan,
     double WindowSeconds,
@@ -21,4 +22,5 @@ internal sealed record EngineResult(
     IReadOnlyList<IReadOnlyList<TimelinePoint>> TargetTimeline,
     IReadOnlyList<long> Dropped,
     IReadOnlyList<double> ActiveSeconds,
-    IReadOnlyList<long> Connects);
+    IReadOnlyList<long> Connects,
+    long AllSent);

@@ -97,7 +97,8 @@ internal static class LoadEngine
                 ticker.TargetTimeline,
                 dropped,
                 [.. Enumerable.Range(0, plan.Targets.Count).Select(target => EngineTime.Seconds(slices.ActiveTicks(target, windowStart, windowEnd)))],
-                [.. Enumerable.Range(0, plan.Targets.Count).Select(target => workers.Sum(worker => (long)worker.ConnectsTo(target)))]);
+                [.. Enumerable.Range(0, plan.Targets.Count).Select(target => workers.Sum(worker => (long)worker.ConnectsTo(target)))],
+                control.Taken);
         }
         finally
         {

@@ -78,6 +78,12 @@ internal static class ConsoleReport
         }
 
         var first = report.Main;
+        if (first.Total.SendLag is { Count: > 0 } lag)
+        {
+            yield return $"send lag (how late the harness sent; part of the corrected latency): p50 {Figures.Ms(lag.P50Us)} ms, p99 {Figures.Ms(lag.P99Us)} ms, max {Figures.Ms(lag.MaxUs)} ms";
+        }
+
+        yield return $"harness cost: {report.Client.CpuMicrosecondsPerRequest:0.#} µs CPU and {report.Client.AllocatedBytesPerRequest:0.#} bytes allocated per request, {report.Client.Gen0Collections} collections ({report.Client.SocketEngine})";
         foreach (var target in report.Targets.Skip(1))
         {
             if (target.RatioToFirst is { } ratio)

@@ -12,6 +12,7 @@ namespace Pitchey.LoadTests.Harness.Reports;
 /// <param name="StartedAt">Wall-clock time the load began (UTC).</param>
 /// <param name="Settings">The command line.</param>
 /// <param name="Machine">Where it ran.</param>
+/// <param name="Client">What the harness itself cost.</param>
 /// <param name="WindowSeconds">The measured window as it happened (shorter than asked when cut).</param>
 /// <param name="EndedBy">"duration", "max-requests" or "cancelled".</param>
 /// <param name="Targets">--target first, then each --compare.</param>
@@ -28,6 +29,7 @@ internal sealed record RunReport(
     DateTimeOffset StartedAt,
     RunSettingsReport Settings,
     MachineReport Machine,
+    ClientReport Client,
     double WindowSeconds,
     string EndedBy,
     IReadOnlyList<TargetReport> Targets,

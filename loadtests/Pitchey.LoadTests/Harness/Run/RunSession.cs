@@ -90,6 +90,7 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
 
         var background = new List<Task>();
         var terminal = Terminal();
+        var cost = ClientCost.Start();
         var result = await RunProgress.RunAsync(terminal, console.Interactive, console.Output, progress => LoadEngine.RunAsync(
             enginePlan,
             marks =>
@@ -108,6 +109,7 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             },
             progress,
             cancellationToken));
+        var client = cost.Stop(result.AllSent, SocketEngine.Describe());
         await Task.WhenAll(background.Select(task => task.ContinueWith(_ => { }, TaskScheduler.Default)));
 
         if (samplers.OfType<PostgresSampler>().FirstOrDefault() is { } postgres)
@@ -124,6 +126,7 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             startedAt,
             SettingsReport(),
             new MachineReport(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, PreciseSleep.Precise, loadAverage),
+            client,
             Math.Round(result.WindowSeconds, 3),
             result.EndedBy,
             targets,

@@ -25,6 +25,7 @@ internal static class SampleReports
         DateTimeOffset.UnixEpoch,
         new RunSettingsReport("open", target.Url, [], 1_000, 32, 10, 0, 1_000_000, 5_000, 1, null, null, [.. thresholds.Select(t => t.Expression)], null),
         new MachineReport(2, "Linux", ".NET", true, 0.5),
+        new ClientReport(10, 0, 0, "test"),
         10,
         "duration",
         [target],
