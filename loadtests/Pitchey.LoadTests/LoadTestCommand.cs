@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pitchey.LoadTests.Benchmarks;
+using Pitchey.LoadTests.Harness.Run;
 using Pitchey.LoadTests.Seeding;
 
 namespace Pitchey.LoadTests;
@@ -10,9 +11,10 @@ namespace Pitchey.LoadTests;
 /// </summary>
 internal static class LoadTestCommand
 {
-    public static RootCommand Create() => new("Pitchey load-test tool: demo and benchmark data, query benchmarks")
+    public static RootCommand Create() => new("Pitchey load-test tool: demo and benchmark data, query benchmarks, load runs")
     {
         new SeedCommand(),
         new BenchCommand(),
+        new RunCommand(),
     };
 }

@@ -10,7 +10,7 @@ public sealed class LoadTestCommandTests
 
     [Fact]
     public void Create_ListsTheVerbs() =>
-        Assert.Equal(["seed", "bench"], LoadTestCommand.Create().Subcommands.Select(command => command.Name));
+        Assert.Equal(["seed", "bench", "run"], LoadTestCommand.Create().Subcommands.Select(command => command.Name));
 
     [Theory]
     [InlineData("seed", "--tokens-file <path>")]

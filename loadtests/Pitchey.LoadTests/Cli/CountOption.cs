@@ -5,14 +5,15 @@ namespace Pitchey.LoadTests.Cli;
 
 /// <summary>
 /// The one rule for the tool's counting options (<c>--pitches</c>, <c>--users</c>,
-/// <c>--iterations</c>, ...): a whole number no smaller than the option's minimum. A value that is
-/// not a number, or too small, is a parse error that names the option (exit 64).
+/// <c>--iterations</c>, <c>--rate</c>, ...): a whole number between the option's minimum and maximum.
+/// A value that is not a number, or out of range, is a parse error that names the option (exit 64).
 /// </summary>
 internal static class CountOption
 {
-    public static Option<int> Create(string name, string description, int defaultValue, int minimum) => new(name)
+    public static Option<int> Create(string name, string description, int defaultValue, int minimum, int maximum = int.MaxValue) => new(name)
     {
-        Description = minimum > 0 ? Invariant($"{description} (at least {minimum})") : description,
+        Description = maximum < int.MaxValue ? Invariant($"{description} ({minimum}..{maximum})")
+            : minimum > 0 ? Invariant($"{description} (at least {minimum})") : description,
         HelpName = "N",
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
@@ -27,9 +28,9 @@ internal static class CountOption
             {
                 result.AddError(Invariant($"{name} must be at least {minimum}, got {value}"));
             }
-            else if (value > int.MaxValue)
+            else if (value > maximum)
             {
-                result.AddError(Invariant($"{name} must be at most {int.MaxValue}, got {value}"));
+                result.AddError(Invariant($"{name} must be at most {maximum}, got {value}"));
             }
 
             return (int)Math.Clamp(value, int.MinValue, int.MaxValue);

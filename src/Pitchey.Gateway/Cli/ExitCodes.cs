@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>Errors, or a step that failed: the file or the database has to change.</summary>
     public const int Failed = 2;
 
+    /// <summary>A load test ran to the end, but a threshold (<c>--threshold</c>) or the comparison with a baseline (<c>--baseline</c>) did not hold.</summary>
+    public const int ThresholdsNotMet = 3;
+
     /// <summary>The command line is wrong (unknown verb or option, missing or malformed value).</summary>
     public const int Usage = 64;
 

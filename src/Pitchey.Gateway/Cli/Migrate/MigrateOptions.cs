@@ -66,25 +66,8 @@ internal static class MigrateOptions
         CustomParser = Duration,
     };
 
-    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>5m</c>, <c>1h</c> or a TimeSpan such as <c>00:00:02</c>; null when it is neither.</summary>
-    internal static TimeSpan? ParseDuration(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        (string number, double scale) = value switch
-        {
-            _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 1.0),
-            _ when value.EndsWith('s') => (value[..^1], 1000.0),
-            _ when value.EndsWith('m') => (value[..^1], 60_000.0),
-            _ when value.EndsWith('h') => (value[..^1], 3_600_000.0),
-            _ => ("", 0),
-        };
-        if (scale > 0 && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return TimeSpan.FromMilliseconds(amount * scale);
-        }
-
-        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero ? span : null;
-    }
+    /// <summary>Reads a duration the way every verb does (<see cref="CliDuration"/>); null when it is none.</summary>
+    internal static TimeSpan? ParseDuration(string value) => CliDuration.Parse(value);
 
     private static TimeSpan? Duration(ArgumentResult result)
     {
