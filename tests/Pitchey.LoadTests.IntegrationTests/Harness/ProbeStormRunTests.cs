@@ -15,10 +15,14 @@ public sealed class ProbeStormRunTests
     public async Task Run_ShortStorm_LabelsAddUpAndTheServerSideIsThere()
     {
         await using var environment = await GatewayEnvironment.StartAsync(new GatewayRecipe { Gateway = true });
+        using var settings = SettingsFolder.Create(environment.Primary.ConnectionString);
+        var keyFile = Path.Combine(settings.Path, "admin-key");
+        await File.WriteAllTextAsync(keyFile, GatewayServer.ManagementKey);
 
         using var run = await HarnessRun.StartAsync(
             "probe-storm", "--target", environment.Gateway.Address.ToString(), "--rate", "200", "--connections", "4", "--duration", "2s",
-            "--warmup", "0s", "--connection", environment.Primary.ConnectionString);
+            "--warmup", "0s", "--config-dir", settings.Path,
+            "--management", environment.Gateway.ManagementAddress!.ToString(), "--api-key-file", keyFile);
 
         Assert.True(run.Exit == ExitCodes.Ok, run.Output + run.Error);
         var target = run.Targets.Single();
@@ -36,5 +40,6 @@ public sealed class ProbeStormRunTests
         Assert.True(HarnessRun.Counter(run.Report, "postgres", "transactions") >= 0);
         Assert.Contains("server side, PostgreSQL database pitchey: transactions ", run.Output, StringComparison.Ordinal);
         SecretAssert.Clean(run.Output + run.Error + await File.ReadAllTextAsync(run.ReportPath));
+        Assert.DoesNotContain(GatewayServer.ManagementKey, run.Output + run.Error + await File.ReadAllTextAsync(run.ReportPath), StringComparison.Ordinal);
     }
 }

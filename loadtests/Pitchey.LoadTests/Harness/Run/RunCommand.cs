@@ -29,7 +29,7 @@ internal sealed class RunCommand : Command
         {
             _options.Target, _options.Rate, _options.Connections, _options.Duration, _options.Warmup, _options.Out, _options.Thresholds,
             _options.Baseline, _options.BaselineTolerance, _options.Compare, _options.MaxRequests, _options.Timeout, _options.Seed,
-            _options.Slice, _options.StandIn, _options.Path, _options.TokensFile,
+            _options.Slice, _options.StandIn, _options.Management, _options.ApiKeyFile, _options.Path, _options.TokensFile,
         })
         {
             Options.Add(option);
@@ -65,7 +65,9 @@ internal sealed class RunCommand : Command
             parse.GetValue(_options.Slice),
             parse.GetValue(_options.StandIn),
             parse.GetValue(_options.Path),
-            parse.GetValue(_options.TokensFile));
+            parse.GetValue(_options.TokensFile),
+            parse.GetValue(_options.Management),
+            parse.GetValue(_options.ApiKeyFile));
     }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)

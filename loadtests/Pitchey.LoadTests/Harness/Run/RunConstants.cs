@@ -46,4 +46,7 @@ internal static class RunConstants
 
     /// <summary>How long the reachability check before the load waits for each target.</summary>
     public static readonly TimeSpan ConnectCheckTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The environment variable holding the management API key when no --api-key-file is given.</summary>
+    public const string ApiKeyVariable = "PITCHEY_ADMIN_KEY";
 }

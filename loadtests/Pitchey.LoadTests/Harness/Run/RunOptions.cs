@@ -93,6 +93,17 @@ internal sealed class RunOptions
     /// <summary>--standin: the stand-in API (loopback), whose request count goes beside the client's.</summary>
     public Option<Uri> StandIn { get; } = Address("--standin", "the stand-in API's address: its request count during the window goes into the report", required: false);
 
+    /// <summary>--management: the gateway's management listener (loopback), for figures only it gives (health-check runs).</summary>
+    public Option<Uri> Management { get; } = Address(
+        "--management", "the gateway's management listener: server-side figures such as health-check runs (the key: PITCHEY_ADMIN_KEY or --api-key-file)", required: false);
+
+    /// <summary>--api-key-file: where the management key is; a key never goes on a command line.</summary>
+    public Option<string?> ApiKeyFile { get; } = new("--api-key-file")
+    {
+        Description = $"file holding the management API key (./run.sh writes .pitchey/admin-key); default: the {RunConstants.ApiKeyVariable} environment variable",
+        HelpName = "path",
+    };
+
     public Option<string?> Path { get; } = new("--path") { Description = "the path a scenario sends, where it takes one (pass-through: default /api/pitches/1)", HelpName = "path" };
 
     public Option<string?> TokensFile { get; } = new("--tokens-file")

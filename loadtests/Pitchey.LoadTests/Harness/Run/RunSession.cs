@@ -41,7 +41,15 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
         }
 
         using var control = new HttpClient { Timeout = RunConstants.DefaultTimeout };
-        var plan = await scenario.PrepareAsync(new ScenarioContext(settings, control, database, _events), cancellationToken);
+        using var management = settings.Management is null ? null : await ManagementClient.CreateAsync(settings, cancellationToken);
+        if (settings.Management is not null && management is null)
+        {
+            await console.Error.WriteLineAsync(
+                $"run: --management needs the management API key: set {RunConstants.ApiKeyVariable} or pass --api-key-file (never the key itself)");
+            return ExitCodes.Usage;
+        }
+
+        var plan = await scenario.PrepareAsync(new ScenarioContext(settings, control, database, _events, management), cancellationToken);
         if (ThresholdJudge.Check(settings.Thresholds, plan.Labels) is { } thresholdError)
         {
             await console.Error.WriteLineAsync($"run: {thresholdError}");

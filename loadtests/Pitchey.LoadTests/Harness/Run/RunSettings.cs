@@ -23,6 +23,8 @@ namespace Pitchey.LoadTests.Harness.Run;
 /// <param name="StandIn">--standin: the stand-in API's address, for its request count; null: not sampled.</param>
 /// <param name="Path">--path, for scenarios that take one; null: the scenario's default.</param>
 /// <param name="TokensFile">--tokens-file, for scenarios that send session tokens.</param>
+/// <param name="Management">--management: the gateway's management listener; null: its figures are not read.</param>
+/// <param name="ApiKeyFile">--api-key-file: the management key's file; null: the key comes from the environment.</param>
 internal sealed record RunSettings(
     string Scenario,
     Uri Target,
@@ -42,7 +44,9 @@ internal sealed record RunSettings(
     TimeSpan Slice,
     Uri? StandIn,
     string? Path,
-    string? TokensFile)
+    string? TokensFile,
+    Uri? Management = null,
+    string? ApiKeyFile = null)
 {
     /// <summary>--target, then each --compare.</summary>
     public IReadOnlyList<Uri> Targets => [Target, .. Compare];

@@ -5,8 +5,8 @@ namespace Pitchey.LoadTests.Harness.Scenarios;
 /// <summary>
 /// <c>probe-storm</c>: what load balancers and Kubernetes do to the gateway, many times over: its four
 /// health endpoints in equal shares. Server side: the gateway's health-check runs during the window
-/// (the report's <c>sequence</c> at <c>/api/health/detailed</c>, loopback callers only); the goal is
-/// at most one run per cache TTL whatever the probe rate.
+/// (the report's <c>sequence</c> at <c>/api/health/detailed</c> on the management listener, read with
+/// <c>--management</c> and its key); the goal is at most one run per cache TTL whatever the probe rate.
 /// </summary>
 internal sealed class ProbeStormScenario : IScenario
 {
@@ -37,6 +37,9 @@ internal sealed class ProbeStormScenario : IScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         var requests = Probes.Select(probe => new ScenarioRequest(probe.Label, 1, HttpRequestTemplate.Get(probe.Path))).ToList();
-        return Task.FromResult(new ScenarioPlan(requests, [], [JsonCounterSampler.HealthChecks(context.Control, context.Settings.Target)]));
+        IServerSideSampler[] samplers = context is { Management: { } management, Settings.Management: { } address }
+            ? [JsonCounterSampler.HealthChecks(management, address)]
+            : [new UnavailableSampler("health-checks", "health-check runs of the gateway", "pass --management <url> and the API key to count the health-check runs")];
+        return Task.FromResult(new ScenarioPlan(requests, [], samplers));
     }
 }

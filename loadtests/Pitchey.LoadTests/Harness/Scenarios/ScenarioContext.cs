@@ -8,4 +8,5 @@ namespace Pitchey.LoadTests.Harness.Scenarios;
 /// <param name="Control">For control calls (switches, stats); its requests are not measured.</param>
 /// <param name="Database">--connection or Database:Primary; null when none is configured.</param>
 /// <param name="Events">Where actions and observations are logged.</param>
-internal sealed record ScenarioContext(RunSettings Settings, HttpClient Control, NpgsqlDataSource? Database, RunEvents Events);
+/// <param name="Management">A client of the gateway's management listener (--management) that sends its key; null when none was given.</param>
+internal sealed record ScenarioContext(RunSettings Settings, HttpClient Control, NpgsqlDataSource? Database, RunEvents Events, HttpClient? Management = null);

@@ -21,8 +21,8 @@ internal sealed class JsonCounterSampler(HttpClient control, string name, string
         new(control, "upstream", $"stand-in API at {standIn}", new Uri(standIn, "/_standin/stats"), "requests", "upstream requests");
 
     /// <summary>The gateway's health report sequence (one per run of the checks): probes per health-check run.</summary>
-    public static JsonCounterSampler HealthChecks(HttpClient control, Uri gateway) =>
-        new(control, "health-checks", $"health-check runs of the gateway at {gateway}", new Uri(gateway, "/api/health/detailed"), "sequence", "health-check runs");
+    public static JsonCounterSampler HealthChecks(HttpClient management, Uri managementAddress) =>
+        new(management, "health-checks", $"health-check runs of the gateway managed at {managementAddress}", new Uri(managementAddress, "/api/health/detailed"), "sequence", "health-check runs");
 
     public async Task StartAsync(CancellationToken cancellationToken) => _start = await ReadAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Npgsql;
 using Pitchey.Testing.Postgres;
 
@@ -27,8 +28,8 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         var file = Path.Combine(_folder, "strategy.sql");
         await File.WriteAllTextAsync(file, Strategy);
         // The connection strings carry the test password: settings, never the command line.
-        await WriteSettingsAsync(waitBudget: "00:00:01", database, pair.Replica.ConnectionString);
-        string[] connection = ["--config-dir", _folder];
+        using var settings = SettingsFolder.Create(Settings("00:00:01", database, pair.Replica.ConnectionString));
+        string[] connection = ["--config-dir", settings.Path];
 
         await pair.Replica.WaitForReplayAsync(await pair.Primary.CurrentLsnAsync());
         await pair.Replica.PauseReplayAsync();
@@ -56,7 +57,7 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         Assert.Matches(@"run +\d+  failed +strategy\.sql .* throttled [\d.]+ (ms|s) \(1 statement\(s\) waited\)", status.Output);
         Assert.Contains("stopped: line 2: throttled for", status.Output, StringComparison.Ordinal);
 
-        await WriteSettingsAsync(waitBudget: "00:01:00", database, pair.Replica.ConnectionString);
+        settings.Write(Settings("00:01:00", database, pair.Replica.ConnectionString));
         var rerun = await MigrateCli.InvokeAsync(["apply", file, .. connection]);
 
         Assert.Equal(0, rerun.Exit);
@@ -75,20 +76,19 @@ public sealed class MigrateThrottleTests(ReplicaPair pair) : IClassFixture<Repli
         await command.ExecuteNonQueryAsync();
     }
 
-    private Task WriteSettingsAsync(string waitBudget, string primary, string replica) => File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), $$"""
+    private static JsonObject Settings(string waitBudget, string primary, string replica)
+    {
+        var settings = SettingsFolder.Database(primary, replica);
+        settings["Migrations"] = new JsonObject
         {
-          "Database": {
-            "Primary": {{System.Text.Json.JsonSerializer.Serialize(primary)}},
-            "Replicas": [ {{System.Text.Json.JsonSerializer.Serialize(replica)}} ]
-          },
-          "Migrations": {
-            "Throttle": {
-              "SampleInterval": "00:00:00.100",
-              "WaitBudget": "{{waitBudget}}",
-              "MaxReplicaLag": "00:00:03",
-              "MaxProbeLatency": "00:00:00"
-            }
-          }
-        }
-        """);
+            ["Throttle"] = new JsonObject
+            {
+                ["SampleInterval"] = "00:00:00.100",
+                ["WaitBudget"] = waitBudget,
+                ["MaxReplicaLag"] = "00:00:03",
+                ["MaxProbeLatency"] = "00:00:00",
+            },
+        };
+        return settings;
+    }
 }
