@@ -22,6 +22,7 @@ public sealed class StartupValidationTests
         "Resilience:Clusters:reports:FailureStatusCodes has entry 2, which is neither a status code (100..599) nor a class such as 5xx.")]
     [InlineData("Proxy:TrustedProxies:0", "not-an-address", "Proxy:TrustedProxies:0 is neither an IP address nor a CIDR network.")]
     [InlineData("Database:Routing:Http:LsnCookieMaxAge", "02:00:00", "Database:Routing:Http:LsnCookieMaxAge must be between 00:00:01 and 01:00:00.")]
+    [InlineData("TunedQueries:Search:Mode", "Fuzzy", "TunedQueries:Search:Mode must be Substring or FullText.")]
     public async Task BadSetting_StopsStartup_WithAMessageNamingTheKeyNotTheValue(string key, string value, string expected)
     {
         var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);
