@@ -39,6 +39,7 @@ internal static class TelemetryExtensions
 
         var prometheus = ManagementPlane.Settings(builder.Configuration).Enabled;
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        RequestDiagnostics.TurnOffUnlessRead(builder, tracing: otlp);
         if (!prometheus && !otlp)
         {
             return builder;
