@@ -7,6 +7,7 @@ internal static class ScenarioRegistry
     [
         new ProbeStormScenario(),
         new PassThroughScenario(),
+        new HotReadsScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
