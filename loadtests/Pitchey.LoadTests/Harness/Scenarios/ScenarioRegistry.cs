@@ -8,6 +8,7 @@ internal static class ScenarioRegistry
         new ProbeStormScenario(),
         new PassThroughScenario(),
         new HotReadsScenario(),
+        new BreakerScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
