@@ -9,6 +9,7 @@ internal static class ScenarioRegistry
         new PassThroughScenario(),
         new HotReadsScenario(),
         new BreakerScenario(),
+        new FailoverScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
