@@ -10,6 +10,7 @@ internal static class ScenarioRegistry
         new HotReadsScenario(),
         new BreakerScenario(),
         new FailoverScenario(),
+        new ConnectionsScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
