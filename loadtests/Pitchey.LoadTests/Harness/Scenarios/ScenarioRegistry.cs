@@ -11,6 +11,7 @@ internal static class ScenarioRegistry
         new BreakerScenario(),
         new FailoverScenario(),
         new ConnectionsScenario(),
+        new SoakScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
