@@ -3,7 +3,8 @@ namespace Pitchey.LoadTests.Harness.Scenarios;
 /// <summary>
 /// Which tuned endpoint a pg_stat_statements statement belongs to, from the text the gateway sends
 /// (normalised by PostgreSQL: constants become $n, so only literal-free fragments are matched, all
-/// within the first 200 characters the sampler keeps). Both search labels share their statements.
+/// within the first <see cref="Reports.StatementReport.QueryLength"/> characters the sampler keeps). Both search labels share their statements;
+/// a substring search's page starts like browse's, so ILIKE (only search has it) is looked for first.
 /// The fragments follow the gateway's SQL (Pitchey.Database.Queries); a test pins them.
 /// </summary>
 internal static class StatementLabels
@@ -22,7 +23,7 @@ internal static class StatementLabels
     public static string? GroupOf(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.Contains("websearch_to_tsquery", StringComparison.Ordinal) ? "search"
+        return query.Contains("websearch_to_tsquery", StringComparison.Ordinal) || query.Contains(" ILIKE ", StringComparison.Ordinal) ? "search"
             : query.Contains("FROM sessions s JOIN users u", StringComparison.Ordinal) ? TunedReads.Session
             : query.StartsWith("WITH mine AS MATERIALIZED", StringComparison.Ordinal)
                 || query.Contains("FROM nda_requests r WHERE r.owner_id", StringComparison.Ordinal) ? TunedReads.CreatorDashboard

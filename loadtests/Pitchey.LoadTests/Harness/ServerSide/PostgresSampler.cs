@@ -140,7 +140,7 @@ internal sealed class PostgresSampler : IServerSideSampler
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                {Marker} SELECT queryid, left(query, 200), calls, total_exec_time FROM pg_stat_statements
+                {Marker} SELECT queryid, left(query, {StatementReport.QueryLength}), calls, total_exec_time FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
                   AND query NOT LIKE '%pitchey-run sampler%'
                 """, connection);
