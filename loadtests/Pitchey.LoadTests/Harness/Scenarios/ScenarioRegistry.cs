@@ -7,6 +7,11 @@ internal static class ScenarioRegistry
     [
         new ProbeStormScenario(),
         new PassThroughScenario(),
+        new HotReadsScenario(),
+        new BreakerScenario(),
+        new FailoverScenario(),
+        new ConnectionsScenario(),
+        new SoakScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
