@@ -70,7 +70,14 @@ internal static class CachedResponseFormat
                 headers[i] = new KeyValuePair<string, StringValues>(name, new StringValues(ReadStrings(reader)));
             }
 
-            var body = reader.ReadBytes(Count(reader));
+            var length = Count(reader);
+            var body = reader.ReadBytes(length);
+            if (body.Length != length || reader.BaseStream.Position != bytes.Length)
+            {
+                // ReadBytes stops short at the end instead of throwing: a truncated value.
+                return null;
+            }
+
             return new CachedResponse
             {
                 StatusCode = status, Headers = headers, Body = body, Created = created, FreshUntil = fresh,

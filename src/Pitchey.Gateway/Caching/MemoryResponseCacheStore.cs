@@ -9,7 +9,9 @@ namespace Pitchey.Gateway.Caching;
 /// Entries in this process, on <see cref="MemoryCache"/> with a size limit in bytes
 /// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
 /// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
-/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact.
+/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. The bytes held are
+/// MemoryCache's own count (its statistics), which it updates as it adds and removes: its eviction
+/// callbacks run later on the thread pool and would make a count kept there lag.
 /// </summary>
 internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposable
 {
@@ -20,18 +22,17 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     private readonly long _sizeLimit;
     private readonly CacheMetrics _metrics;
     private readonly PostEvictionDelegate _onEvicted;
-    private long _bytes;
 
     public MemoryResponseCacheStore(IOptions<CacheOptions> options, CacheMetrics metrics)
     {
         _sizeLimit = options.Value.SizeLimit;
         _metrics = metrics;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _sizeLimit, CompactionPercentage = CompactionShare });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _sizeLimit, CompactionPercentage = CompactionShare, TrackStatistics = true });
         _onEvicted = OnEvicted;
-        metrics.ObserveStore(() => Interlocked.Read(ref _bytes), () => _cache.Count);
+        metrics.ObserveStore(() => Bytes, () => _cache.Count);
     }
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public int Count => _cache.Count;
 
@@ -46,21 +47,19 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
         }
 
         var size = entry.Size;
-        if (Interlocked.Read(ref _bytes) + size > _sizeLimit)
+        if (size > _sizeLimit)
         {
-            // Room now, so the new entry is kept: over its limit MemoryCache would refuse it and
-            // compact only later, in the background.
-            _cache.Compact(CompactionShare);
+            return ValueTask.CompletedTask;
         }
 
+        MakeRoom(size);
         foreach (var tag in entry.Tags)
         {
             _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
         }
 
         var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
-        options.RegisterPostEvictionCallback(_onEvicted, size);
-        Interlocked.Add(ref _bytes, size);
+        options.RegisterPostEvictionCallback(_onEvicted);
         _cache.Set(key, entry, options);
         return ValueTask.CompletedTask;
     }
@@ -90,14 +89,31 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
 
     public void Dispose() => _cache.Dispose();
 
-    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    /// <summary>
+    /// Room for <paramref name="size"/> more bytes now, so the new entry is kept: over its limit
+    /// MemoryCache would refuse it and compact only later, in the background. A share of the entries
+    /// at a time, a larger one while that is not enough (a tenth of a few entries is none).
+    /// </summary>
+    private void MakeRoom(long size)
     {
-        Interlocked.Add(ref _bytes, -(long)state!);
-        if (reason == EvictionReason.Capacity)
+        var before = _cache.Count;
+        for (var share = CompactionShare; Bytes + size > _sizeLimit && _cache.Count > 0; share = Math.Min(1, share * 2))
         {
-            _metrics.Evicted(CacheMetrics.SizeReason, 1);
+            _cache.Compact(share);
+            if (share >= 1)
+            {
+                break;
+            }
         }
 
+        if (before > _cache.Count)
+        {
+            _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
+        }
+    }
+
+    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    {
         if (reason == EvictionReason.Replaced || value is not CachedResponse entry)
         {
             // The entry that replaced it carries the same key in the same tags.
