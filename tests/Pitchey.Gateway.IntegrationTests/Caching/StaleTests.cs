@@ -6,8 +6,9 @@ namespace Pitchey.Gateway.IntegrationTests.Caching;
 /// <summary>
 /// Stale answers (RFC 5861): while the breaker is held open (the management plane's isolate) the
 /// last good answer is served, with <c>Age</c> and <c>X-Cache: STALE</c>, up to its stale-if-error
-/// window, then the breaker's 503 comes through; while a refresh runs in the background requests
-/// get the stale answer at once, and one refresh goes upstream however many requests saw it stale.
+/// window, then the breaker's 503 comes through; a tuned endpoint's query timing out against a held
+/// lock is replaced the same way; while a refresh runs in the background requests get the stale
+/// answer at once, and one refresh goes upstream however many requests saw it stale.
 /// The tests wait for states (an answer turning STALE), never for durations.
 /// </summary>
 [Collection(CacheCollection.Name)]
@@ -92,6 +93,42 @@ public sealed class StaleTests(CacheEnvironment env)
         {
             await env.StandIn.ClearFaultsAsync();
         }
+    }
+
+    [Fact]
+    public async Task StaleIfError_ForATunedEndpointWhoseDatabaseFails_ServesTheLastGoodAnswer()
+    {
+        var settings = env.GatewaySettings();
+        settings["Cache:Policies:browse:Ttl"] = "00:00:01";
+        settings["Cache:Policies:browse:StaleWhileRevalidate"] = "00:00:00";
+        settings["Cache:Policies:browse:StaleIfError"] = "01:00:00";
+        settings["Limits:TunedEndpointTimeout"] = "00:00:00.500";
+        await using var gateway = await env.StartGatewayAsync(settings);
+        var url = $"/api/pitches/browse/enhanced?genre=Romance&limit={Random.Shared.Next(2, 99)}";
+        var good = await GetAsync(gateway, url);
+        Assert.Equal((200, "MISS"), (good.Status, good.Cache));
+
+        await using (await TableLock.HoldAsync(env.Primary.ConnectionString, "pitches"))
+        {
+            // Uncached, the same query times out against the held lock.
+            var uncached = await GetAsync(gateway, $"/api/pitches/browse/enhanced?genre=Action&limit={Random.Shared.Next(2, 99)}");
+            Assert.True(uncached.Status >= 500, $"status {uncached.Status}");
+
+            HttpResponseMessage? stale = null;
+            await Eventually.HoldsAsync(async () =>
+            {
+                stale?.Dispose();
+                stale = await gateway.Client.GetAsync(url);
+                return XCache(stale) == "STALE";
+            }, "the expired entry stands in for the failing query", TimeSpan.FromSeconds(20));
+
+            Assert.Equal(200, (int)stale!.StatusCode);
+            Assert.Equal(good.Body, await stale.Content.ReadAsStringAsync());
+            Assert.True(stale.Headers.Age >= TimeSpan.FromSeconds(1));
+            stale.Dispose();
+        }
+
+        await Eventually.HoldsAsync(async () => (await GetAsync(gateway, url)).Cache == "MISS", "with the lock gone the query runs again");
     }
 
     [Fact]
