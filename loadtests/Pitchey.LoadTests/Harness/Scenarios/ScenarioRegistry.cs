@@ -7,6 +7,9 @@ internal static class ScenarioRegistry
     [
         new ProbeStormScenario(),
         new PassThroughScenario(),
+        new CacheWarmScenario(),
+        new CachePerUserScenario(),
+        new CacheColdScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
