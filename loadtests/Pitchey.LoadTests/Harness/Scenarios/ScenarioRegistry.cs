@@ -12,6 +12,9 @@ internal static class ScenarioRegistry
         new FailoverScenario(),
         new ConnectionsScenario(),
         new SoakScenario(),
+        new CacheWarmScenario(),
+        new CachePerUserScenario(),
+        new CacheColdScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];
