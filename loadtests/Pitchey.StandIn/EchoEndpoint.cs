@@ -6,10 +6,14 @@ namespace Pitchey.StandIn;
 
 /// <summary>
 /// Everything outside <c>/_standin</c>: counts the request, applies the fault switches, then
-/// answers JSON describing what arrived (method, path, query, headers, body length).
+/// answers JSON describing what arrived (method, path, query, headers, body length). A request
+/// header <c>X-StandIn-Respond-&lt;Name&gt;: value</c> makes the answer carry <c>&lt;Name&gt;: value</c>
+/// (tests give an answer <c>Cache-Control</c>, <c>Vary</c> or <c>Set-Cookie</c> that way).
 /// </summary>
 internal static class EchoEndpoint
 {
+    private const string RespondPrefix = "X-StandIn-Respond-";
+
     public static IEndpointRouteBuilder MapEcho(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/{**path}", EchoAsync);
@@ -60,6 +64,14 @@ internal static class EchoEndpoint
         foreach (var (name, value) in request.Headers)
         {
             headers[name] = value.ToString();
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            if (name.Length > RespondPrefix.Length && name.StartsWith(RespondPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.Append(name[RespondPrefix.Length..], value);
+            }
         }
 
         context.Response.ContentType = "application/json";

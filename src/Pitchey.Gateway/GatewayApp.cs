@@ -1,5 +1,6 @@
 using Pitchey.Database;
 using Pitchey.Gateway.ApiEndpoints;
+using Pitchey.Gateway.Caching;
 using Pitchey.Gateway.Configuration;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.Errors;
@@ -31,6 +32,7 @@ public static class GatewayApp
         builder.AddRoutingHeaders();
         builder.AddGatewayLimits();
         builder.AddGatewayRateLimiting();
+        builder.AddResponseCache();
         builder.AddHealthProbes();
         builder.AddApiEndpoints();
         builder.AddGatewayProxy();
@@ -45,7 +47,10 @@ public static class GatewayApp
         // everything after sees the real client; the management guard right after routing (it
         // reads the endpoint), so a management request is checked (its own Host list, the key)
         // before anything else acts on it; limits (methods, bodies) and rate limits after routing,
-        // which they read, and before any endpoint or the proxy; then request timeouts. Probes are
+        // which they read, and before any endpoint or the proxy; then the response cache, so a hit
+        // has passed the client's rate limit but never reaches request timeouts, the database
+        // turnstile (inside the tuned endpoints) or the proxy, and a background refresh runs
+        // everything after it (timeouts included) like a request; then request timeouts. Probes are
         // mapped before the proxy so they are never forwarded; the breakers come first in the
         // proxy pipeline.
         app.UseGatewayErrors();
@@ -54,6 +59,7 @@ public static class GatewayApp
         app.UseManagementPlane();
         app.UseGatewayLimits();
         app.UseGatewayRateLimiting();
+        app.UseResponseCache();
         app.UseGatewayResilience();
         app.MapHealthProbes();
         app.MapApiEndpoints(); // literal routes: they outrank the proxy's catch-all (Order 1000)

@@ -1,4 +1,5 @@
 using Pitchey.Database.Queries;
+using Pitchey.Gateway.Caching;
 using Pitchey.Gateway.Limits;
 using Pitchey.Gateway.RateLimiting;
 
@@ -17,6 +18,7 @@ internal static class ApiEndpointsExtensions
         builder.AddTunedQueries();
         builder.Services.AddSingleton<RoutedReader>();
         builder.Services.AddSingleton<SessionResolver>();
+        builder.Services.AddSingleton<ICacheUser, SessionCacheUser>();
         builder.Services.AddSingleton<DatabaseFailureGuard>();
         builder.Services.AddSingleton<BrowseEndpoint>();
         builder.Services.AddSingleton<SearchEndpoint>();
@@ -33,17 +35,17 @@ internal static class ApiEndpointsExtensions
         var search = guard.Wrap(services.GetRequiredService<SearchEndpoint>().HandleAsync);
 
         Tuned(endpoints.MapGet("/api/pitches/browse/enhanced", guard.Wrap(services.GetRequiredService<BrowseEndpoint>().HandleAsync)), services)
-            .WithDisplayName("tuned: browse");
+            .WithCachePolicy(CacheConstants.BrowsePolicy).WithDisplayName("tuned: browse");
         Tuned(endpoints.MapGet("/api/pitches/search", search), services)
-            .WithDisplayName("tuned: search");
+            .WithCachePolicy(CacheConstants.SearchPolicy).WithDisplayName("tuned: search");
         Tuned(endpoints.MapGet("/api/search", search), services)
-            .WithDisplayName("tuned: search (alias)");
+            .WithCachePolicy(CacheConstants.SearchPolicy).WithDisplayName("tuned: search (alias)");
         Tuned(endpoints.MapGet("/api/auth/session", guard.Wrap(services.GetRequiredService<SessionEndpoint>().HandleAsync)), services)
-            .WithDisplayName("tuned: session");
+            .WithCachePolicy(CacheConstants.SessionPolicy).WithDisplayName("tuned: session");
         Tuned(endpoints.MapGet("/api/creator/dashboard", guard.Wrap(services.GetRequiredService<CreatorDashboardEndpoint>().HandleAsync)), services)
-            .WithDisplayName("tuned: creator dashboard");
+            .WithCachePolicy(CacheConstants.CreatorDashboardPolicy).WithDisplayName("tuned: creator dashboard");
         Tuned(endpoints.MapGet("/api/dashboard/stats", guard.Wrap(services.GetRequiredService<PlatformStatsEndpoint>().HandleAsync)), services)
-            .WithDisplayName("tuned: platform stats");
+            .WithCachePolicy(CacheConstants.StatsPolicy).WithDisplayName("tuned: platform stats");
         return endpoints;
     }
 

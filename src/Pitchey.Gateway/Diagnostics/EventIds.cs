@@ -64,4 +64,11 @@ internal static class EventIds
     // Rate limiting: 1750-1799
     public const int RateLimited = 1750;
     public const int RedisRateLimiting = 1751;
+
+    // Response cache: 1800-1849
+    public const int CacheStoreTrouble = 1800;
+    public const int CacheRefreshFailed = 1801;
+    public const int CacheEvictionFailed = 1802;
+    public const int CacheSharedStore = 1803;
+    public const int CacheFailedServedStale = 1804;
 }

@@ -29,6 +29,16 @@ internal static class MetricCatalog
         new("pitchey_breaker_rejections_total", Counter, ["cluster"], Rejection),
         new("pitchey_upstream_retries_total", Counter, ["cluster"], "a connection to the upstream failed"),
 
+        // The response cache (Pitchey.Gateway meter): docs/caching.md.
+        new("pitchey_cache_requests_total", Counter, ["result", "route"]),
+        new("pitchey_cache_coalesced_waits_total", Counter, ["route", "outcome"], "concurrent misses of one key"),
+        new("pitchey_cache_stale_served_total", Counter, ["route", "reason"], "an entry was served stale"),
+        new("pitchey_cache_evictions_total", Counter, ["reason"], "a write evicted entries, or the size limit did"),
+        new("pitchey_cache_refreshes_total", Counter, ["route", "outcome"], "a background refresh ran"),
+        new("pitchey_cache_store_errors_total", Counter, ["operation"], "Redis failed under the shared cache"),
+        new("pitchey_cache_size_bytes", Gauge, []),
+        new("pitchey_cache_entries", Gauge, []),
+
         // The database module's meter (Pitchey.Database): tuned queries, routing, hosts, replicas.
         new("pitchey_db_query_duration_seconds", Histogram, ["query", "host"]),
         new("pitchey_db_reads_total", Counter, ["query", "target"]),
@@ -66,11 +76,4 @@ internal static class MetricCatalog
         new("dotnet_gc_heap_total_allocated_bytes_total", Counter, []),
         new("dotnet_assembly_count", Gauge, []),
     ];
-
-    /// <summary>
-    /// Reserved for the response cache (issue 10): a counter <c>pitchey.cache.requests</c> with the tag
-    /// <c>result</c> = <c>hit</c>, <c>miss</c>, <c>stale</c> or <c>bypass</c> (the X-Cache word), and
-    /// <c>route</c>; exported as <c>pitchey_cache_requests_total</c>. Not in <see cref="All"/> until it exists.
-    /// </summary>
-    public const string CacheRequests = "pitchey.cache.requests";
 }

@@ -1,29 +1,16 @@
 using Microsoft.Extensions.Options;
+using Pitchey.Gateway.Configuration;
 using StackExchange.Redis;
 
 namespace Pitchey.Gateway.RateLimiting;
 
 /// <summary>
 /// The one Redis connection of the shared limiter, made at start-up when <c>RateLimiting:Redis</c>
-/// is set. It does not wait for Redis (<c>abortConnect=false</c>): a gateway starts, and limits in
-/// memory, while Redis is away, and shares again once it is back.
+/// is set (see <see cref="RedisMultiplexer"/>): while Redis is away each gateway limits in memory.
 /// </summary>
-internal sealed class RedisRateLimitConnection : IDisposable
+internal sealed class RedisRateLimitConnection(IOptions<RateLimitingOptions> options) : IDisposable
 {
-    private readonly ConnectionMultiplexer? _multiplexer;
-
-    public RedisRateLimitConnection(IOptions<RateLimitingOptions> options)
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.Redis))
-        {
-            return;
-        }
-
-        var configuration = ConfigurationOptions.Parse(options.Value.Redis);
-        configuration.AbortOnConnectFail = false;
-        configuration.ClientName ??= "pitchey-gateway";
-        _multiplexer = ConnectionMultiplexer.Connect(configuration);
-    }
+    private readonly ConnectionMultiplexer? _multiplexer = RedisMultiplexer.ConnectOrNull(options.Value.Redis, "pitchey-gateway");
 
     public IConnectionMultiplexer? Multiplexer => _multiplexer;
 

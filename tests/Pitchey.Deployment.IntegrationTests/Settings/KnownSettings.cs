@@ -19,7 +19,6 @@ internal sealed class KnownSettings
     /// </summary>
     internal static readonly string[] Announced =
     [
-        "Cache:Redis",
     ];
 
     /// <summary>Read by ASP.NET Core and .NET hosting rather than by an options class.</summary>

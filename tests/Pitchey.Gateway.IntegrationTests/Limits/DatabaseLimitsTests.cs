@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using Pitchey.Testing.Postgres;
 
 namespace Pitchey.Gateway.IntegrationTests.Limits;
@@ -14,9 +13,6 @@ namespace Pitchey.Gateway.IntegrationTests.Limits;
 [Collection(SharedEnvironmentCollection.Name)]
 public sealed class DatabaseLimitsTests(SharedEnvironment shared)
 {
-    private const string WaitingGatewayQueries =
-        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway' AND wait_event_type = 'Lock'";
-
     [Fact]
     public async Task FloodOfDistinctQueries_GetsBoundedTurns_TheRest503WithRetryAfter()
     {
@@ -42,7 +38,7 @@ public sealed class DatabaseLimitsTests(SharedEnvironment shared)
         }
 
         await Eventually.HoldsAsync(
-            async () => await shared.Primary.ScalarAsync<long>(WaitingGatewayQueries) == 2, "the two with a turn wait on the lock in PostgreSQL");
+            async () => await shared.Primary.ScalarAsync<long>(TableLock.WaitingGatewayQueries) == 2, "the two with a turn wait on the lock in PostgreSQL");
         Assert.Equal(2, requests.Count(r => !r.IsCompleted));
         await lockHolder.DisposeAsync();
         foreach (var response in await Task.WhenAll(requests))
@@ -68,37 +64,8 @@ public sealed class DatabaseLimitsTests(SharedEnvironment shared)
         Assert.False(body.GetProperty("success").GetBoolean());
         Assert.Equal("DATABASE_TIMEOUT", body.GetProperty("error").GetProperty("code").GetString());
         await Eventually.HoldsAsync(
-            async () => await shared.Primary.ScalarAsync<long>(WaitingGatewayQueries) == 0, "the query was cancelled while the lock is still held");
+            async () => await shared.Primary.ScalarAsync<long>(TableLock.WaitingGatewayQueries) == 0, "the query was cancelled while the lock is still held");
     }
 
-    private async Task<LockHolder> LockPitchesAsync()
-    {
-        var connection = new NpgsqlConnection(shared.Primary.ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand("LOCK TABLE pitches IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new LockHolder(connection, transaction);
-    }
-
-    private sealed class LockHolder(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
-    {
-        private bool _released;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_released)
-            {
-                return;
-            }
-
-            _released = true;
-            await transaction.RollbackAsync();
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
-    }
+    private Task<TableLock> LockPitchesAsync() => TableLock.HoldAsync(shared.Primary.ConnectionString, "pitches");
 }

@@ -84,6 +84,44 @@ internal sealed class HarnessRun : IDisposable
             labels.Sum(label => label.GetProperty("errors").GetProperty("total").GetInt64()));
     }
 
+    /// <summary>
+    /// The run passed and its one target's counts add up (<see cref="AssertConsistent"/>, <see cref="AssertLabelsAddUp"/>),
+    /// every request of the open model's <paramref name="planned"/> sent or dropped. Gives the target.
+    /// </summary>
+    public JsonElement AssertOneTargetAddsUp(long planned)
+    {
+        Assert.True(Exit == ExitCodes.Ok, Output + Error);
+        var target = Assert.Single(Targets);
+        var total = target.GetProperty("total");
+        AssertConsistent(total);
+        AssertLabelsAddUp(target);
+        Assert.Equal(planned, total.GetProperty("sent").GetInt64() + total.GetProperty("dropped").GetInt64());
+        return target;
+    }
+
+    /// <summary>A scenario's figure set by name.</summary>
+    public JsonElement FigureSet(string name) =>
+        Report.GetProperty("figures").EnumerateArray().Single(set => set.GetProperty("name").GetString() == name);
+
+    /// <summary>One value of a figure set; null when it was not measured.</summary>
+    public double? Figure(string set, string value) =>
+        FigureSet(set).GetProperty("values").EnumerateArray().Single(v => v.GetProperty("name").GetString() == value).GetProperty("value") is { ValueKind: JsonValueKind.Number } number
+            ? number.GetDouble()
+            : null;
+
+    /// <summary>The events by name, in time order.</summary>
+    public IReadOnlyList<(double At, string Name, string? Detail)> Events =>
+        [.. Report.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("atSeconds").GetDouble(), e.GetProperty("name").GetString()!, e.GetProperty("detail").GetString()))];
+
+    /// <summary>A per-second series of counts adds up, over its kinds, to what was sent: every request is in exactly one kind and one second.</summary>
+    public static void AssertKindsAddUp(JsonElement set, long sent)
+    {
+        var series = set.GetProperty("series").EnumerateArray().Where(s => s.GetProperty("unit").GetString() == "count").ToList();
+        Assert.NotEmpty(series);
+        Assert.Equal(sent, (long)series.Sum(s => s.GetProperty("points").EnumerateArray().Sum(point => point.GetProperty("value").GetDouble())));
+        Assert.Single(series.Select(s => s.GetProperty("points").GetArrayLength()).Distinct());
+    }
+
     public static double Counter(JsonElement report, string sampler, string counter) =>
         report.GetProperty("serverSide").EnumerateArray().Single(side => side.GetProperty("name").GetString() == sampler)
             .GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("name").GetString() == counter).GetProperty("value").GetDouble();

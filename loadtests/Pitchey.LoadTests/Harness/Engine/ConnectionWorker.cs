@@ -43,6 +43,13 @@ internal sealed class ConnectionWorker
 
     public int ConnectsTo(int target) => _connections[target].Connects;
 
+    /// <summary>This worker's connection to <paramref name="target"/> as the run ends: (connects, failed connects, open now).</summary>
+    public (int Connects, int Failed, bool Open) StateOf(int target)
+    {
+        var connection = _connections[target];
+        return (connection.Connects, connection.ConnectFailures, connection.IsOpen);
+    }
+
     public Task RunAsync() => _run.Plan.Model == LoadModel.Open ? RunOpenAsync() : RunClosedAsync();
 
     /// <summary>Called by the watchdog: a request in flight for longer than <paramref name="timeout"/> is ended.</summary>
@@ -130,6 +137,7 @@ internal sealed class ConnectionWorker
 
         var inWindow = due >= _run.Control.WindowStart && due < _run.Control.WindowEnd;
         _run.Recorder.Record(_index % _run.Recorder.StripeCount, request.Series, inWindow, due, sent, done, outcome);
+        _run.Plan.Observer?.Observe(request.Series, inWindow, due, sent, done, outcome);
         return outcome.Kind;
     }
 }

@@ -12,6 +12,7 @@ namespace Pitchey.LoadTests.Harness.Engine;
 /// <param name="Targets">Where to send: one, or several taking turns in <paramref name="Slice"/>s.</param>
 /// <param name="Slice">How long each target holds the turn when there are several.</param>
 /// <param name="Labels">The request labels; series index = target × labels + label.</param>
+/// <param name="Observer">Sees every completed request, for a scenario's own figures; null: none.</param>
 internal sealed record EnginePlan(
     LoadModel Model,
     double Rate,
@@ -23,7 +24,8 @@ internal sealed record EnginePlan(
     int Seed,
     IReadOnlyList<EngineTarget> Targets,
     TimeSpan Slice,
-    IReadOnlyList<string> Labels)
+    IReadOnlyList<string> Labels,
+    IRequestObserver? Observer = null)
 {
     public int SeriesCount => Targets.Count * Labels.Count;
 

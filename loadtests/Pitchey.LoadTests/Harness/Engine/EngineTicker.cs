@@ -16,6 +16,9 @@ internal sealed class EngineTicker
     private readonly List<TimelinePoint>[] _series;
     private readonly List<TimelinePoint>[] _targets;
     private readonly SecondCells _merged = new();
+
+    /// <summary>Measured-window requests cut with a warm-up second (done before the ticker's boundary at the window's start): they belong to second 0.</summary>
+    private readonly SecondCells[] _early;
     private long _totalSent;
     private long _totalErrors;
 
@@ -25,6 +28,7 @@ internal sealed class EngineTicker
         _progress = progress;
         _series = [.. Enumerable.Range(0, run.Plan.SeriesCount).Select(_ => new List<TimelinePoint>())];
         _targets = [.. Enumerable.Range(0, run.Plan.Targets.Count).Select(_ => new List<TimelinePoint>())];
+        _early = [.. Enumerable.Range(0, run.Plan.SeriesCount).Select(_ => new SecondCells())];
     }
 
     public IReadOnlyList<IReadOnlyList<TimelinePoint>> SeriesTimeline => _series;
@@ -65,6 +69,19 @@ internal sealed class EngineTicker
         var (window, live) = _run.Recorder.CutSecond();
         var control = _run.Control;
         var plan = _run.Plan;
+        for (var series = 0; series < window.Count; series++)
+        {
+            if (index < 0)
+            {
+                _early[series].Add(window[series]);
+            }
+            else if (_early[series].Completed > 0)
+            {
+                window[series].Add(_early[series]);
+                _early[series].Clear();
+            }
+        }
+
         // Every list gets a point for every whole second from the window's start on (drain seconds
         // included); the last, partial one only when it holds something.
         if (index >= 0 && (!partial || window.Any(cells => cells.Completed > 0)))

@@ -24,6 +24,29 @@ internal sealed class HttpConnection(EndPoint endpoint) : IDisposable
     /// <summary>Connections opened so far (the first one included).</summary>
     public int Connects { get; private set; }
 
+    /// <summary>Of <see cref="Connects"/>, those that failed (refused, timed out, aborted while connecting).</summary>
+    public int ConnectFailures { get; private set; }
+
+    /// <summary>
+    /// Connected now, as far as this side can tell without sending: the socket is there and the
+    /// server has not closed it (a closed socket reads as readable with nothing to read).
+    /// </summary>
+    public bool IsOpen
+    {
+        get
+        {
+            var socket = Volatile.Read(ref _socket);
+            try
+            {
+                return socket is { Connected: true } && !(socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0);
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>
     /// Sends <paramref name="request"/> and reads its whole response. Never throws for the
     /// target's faults: they come back as the outcome's error.
@@ -63,7 +86,7 @@ internal sealed class HttpConnection(EndPoint endpoint) : IDisposable
                 {
                     var closed = _parser.Closed();
                     Close();
-                    return closed == ParseStatus.Complete ? new RequestOutcome(_parser.StatusCode, ErrorKind.None) : RequestOutcome.Failed(ErrorKind.Reset);
+                    return closed == ParseStatus.Complete ? new RequestOutcome(_parser.StatusCode, ErrorKind.None, _parser.RetryAfter) : RequestOutcome.Failed(ErrorKind.Reset);
                 }
 
                 end += read;
@@ -76,7 +99,7 @@ internal sealed class HttpConnection(EndPoint endpoint) : IDisposable
                         Close();
                     }
 
-                    return new RequestOutcome(_parser.StatusCode, ErrorKind.None);
+                    return new RequestOutcome(_parser.StatusCode, ErrorKind.None, _parser.RetryAfter);
                 }
 
                 if (status == ParseStatus.Invalid)
@@ -137,7 +160,16 @@ internal sealed class HttpConnection(EndPoint endpoint) : IDisposable
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Volatile.Write(ref _socket, socket); // visible to Abort while the connect is pending
         Connects++;
-        await socket.ConnectAsync(endpoint);
+        try
+        {
+            await socket.ConnectAsync(endpoint);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            ConnectFailures++;
+            throw;
+        }
+
         return socket;
     }
 

@@ -38,6 +38,9 @@ internal sealed class HttpResponseParser
     /// <summary>The final status code, once the status line has been read.</summary>
     public int StatusCode { get; private set; }
 
+    /// <summary>The response has a <c>Retry-After</c> header: how an open breaker's 503 tells itself apart from the upstream's.</summary>
+    public bool RetryAfter { get; private set; }
+
     /// <summary>The connection may carry another request after this response.</summary>
     public bool KeepAlive => !_closeHeader && (!_http10 || _keepAliveHeader) && !_untilClose;
 
@@ -129,6 +132,7 @@ internal sealed class HttpResponseParser
         _closeHeader = false;
         _keepAliveHeader = false;
         _untilClose = false;
+        RetryAfter = false;
         StatusCode = 0;
     }
 
@@ -194,6 +198,10 @@ internal sealed class HttpResponseParser
                 _closeHeader |= Ascii.EqualsIgnoreCase(token, "close"u8);
                 _keepAliveHeader |= Ascii.EqualsIgnoreCase(token, "keep-alive"u8);
             }
+        }
+        else if (Ascii.EqualsIgnoreCase(name, "retry-after"u8))
+        {
+            RetryAfter = true;
         }
 
         return ParseStatus.NeedMore;

@@ -71,6 +71,7 @@ internal static class LoadEngine
             await working.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             await ticking.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
 
+            plan.Observer?.Finished(Census(plan, workers));
             var windowEnd = control.WindowEnd;
             var dropped = new long[plan.Targets.Count];
             if (plan.Model == LoadModel.Open)
@@ -108,4 +109,21 @@ internal static class LoadEngine
             }
         }
     }
+
+    private static IReadOnlyList<ConnectionCensus> Census(EnginePlan plan, List<ConnectionWorker> workers) =>
+        [.. Enumerable.Range(0, plan.Targets.Count).Select(target =>
+        {
+            long opened = 0, failed = 0;
+            int open = 0, held = 0;
+            foreach (var worker in workers)
+            {
+                var (connects, failures, isOpen) = worker.StateOf(target);
+                opened += connects;
+                failed += failures;
+                open += isOpen ? 1 : 0;
+                held += isOpen && connects == 1 && failures == 0 ? 1 : 0;
+            }
+
+            return new ConnectionCensus(plan.Connections, opened, failed, open, held);
+        })];
 }

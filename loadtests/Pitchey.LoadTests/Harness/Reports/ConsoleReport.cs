@@ -108,6 +108,11 @@ internal static class ConsoleReport
             }
         }
 
+        foreach (var line in (report.Figures ?? []).SelectMany(FigureLines))
+        {
+            yield return line;
+        }
+
         foreach (var threshold in report.Thresholds)
         {
             var actual = threshold.Actual is { } value ? Figures.Threshold(value, threshold.Unit) : "nothing to judge";
@@ -122,6 +127,32 @@ internal static class ConsoleReport
         if (report.EndedBy != "duration")
         {
             yield return $"the window ended early ({report.EndedBy}) after {report.WindowSeconds:0.0} s";
+        }
+    }
+
+    private static IEnumerable<string> FigureLines(FigureSetReport set)
+    {
+        yield return $"{set.Title}: " + string.Join(", ", set.Values.Select(value => $"{value.Name} {Figures.Value(value.Value, value.Unit)}"));
+        if (set.Note is { } note)
+        {
+            yield return $"  note: {note}";
+        }
+
+        foreach (var value in set.Values.Where(value => value.Note is not null))
+        {
+            yield return $"  {value.Name}: {value.Note}";
+        }
+
+        foreach (var (name, latency) in set.Latencies)
+        {
+            yield return $"  {name}: {Figures.Count(latency.Count)} requests, p50 {Figures.Ms(latency.P50Us)} ms, p99 {Figures.Ms(latency.P99Us)} ms, max {Figures.Ms(latency.MaxUs)} ms";
+        }
+
+        foreach (var series in set.Series.Where(series => series.Points.Count > 0))
+        {
+            yield return series.Unit == "count"
+                ? $"  {series.Name}: {Figures.Count(series.Points.Sum(point => point.Value))} over {series.Points.Count} s"
+                : $"  {series.Name}: {Figures.Value(series.Points[0].Value, series.Unit)} at first, {Figures.Value(series.Points.Max(point => point.Value), series.Unit)} at most, {Figures.Value(series.Points[^1].Value, series.Unit)} at the end";
         }
     }
 

@@ -29,6 +29,18 @@ internal static class Figures
         _ => Count(value),
     };
 
+    /// <summary>A scenario's own figure in its unit (<see cref="FigureValue.Unit"/>); "n/a" when it was not measured.</summary>
+    public static string Value(double? value, string unit) => value is not { } v ? "n/a" : unit switch
+    {
+        "count" => Count(v),
+        "s" => v.ToString("0.000", CultureInfo.InvariantCulture) + " s",
+        "ms" => v.ToString(v < 10 ? "0.00" : "#,0.0", CultureInfo.InvariantCulture) + " ms",
+        "MB" => v.ToString("#,0.0", CultureInfo.InvariantCulture) + " MB",
+        "ratio" => Ratio(v),
+        "%" => Percent(v),
+        _ => v.ToString("#,0.###", CultureInfo.InvariantCulture) + " " + unit,
+    };
+
     /// <summary>A target's short name: its host and port.</summary>
     public static string Target(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority + uri.AbsolutePath.TrimEnd('/') : url;
 }

@@ -22,6 +22,7 @@ namespace Pitchey.LoadTests.Harness.Reports;
 /// <param name="Baseline">The --baseline comparison; null without.</param>
 /// <param name="Passed">Every threshold held and nothing regressed against the baseline.</param>
 /// <param name="ExitCode">The run's exit code (0 passed, 3 thresholds or baseline not met, 130 cancelled).</param>
+/// <param name="Figures">The scenario's own figures (breaker, failover, connections, memory, soak drift, queries per label); empty when it has none, null in reports written before they existed.</param>
 internal sealed record RunReport(
     int SchemaVersion,
     string Scenario,
@@ -38,7 +39,8 @@ internal sealed record RunReport(
     IReadOnlyList<ThresholdReport> Thresholds,
     BaselineReport? Baseline,
     bool Passed,
-    int ExitCode)
+    int ExitCode,
+    IReadOnlyList<FigureSetReport>? Figures = null)
 {
     public const int CurrentSchemaVersion = 1;
 

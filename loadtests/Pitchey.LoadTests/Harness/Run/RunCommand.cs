@@ -30,6 +30,7 @@ internal sealed class RunCommand : Command
             _options.Target, _options.Rate, _options.Connections, _options.Duration, _options.Warmup, _options.Out, _options.Thresholds,
             _options.Baseline, _options.BaselineTolerance, _options.Compare, _options.MaxRequests, _options.Timeout, _options.Seed,
             _options.Slice, _options.StandIn, _options.Management, _options.ApiKeyFile, _options.Path, _options.TokensFile,
+            _options.PrimaryData, _options.ReplicaData, _options.PgBin, _options.TargetPid,
         })
         {
             Options.Add(option);
@@ -46,6 +47,10 @@ internal sealed class RunCommand : Command
         var rateGiven = parse.GetResult(_options.Rate) is { Implicit: false };
         var connectionsGiven = parse.GetResult(_options.Connections) is { Implicit: false };
         var model = connectionsGiven && !rateGiven ? LoadModel.Closed : LoadModel.Open;
+        var scenario = ScenarioRegistry.Find(parse.GetRequiredValue(_options.Scenario));
+        var duration = parse.GetResult(_options.Duration) is { Implicit: false } || scenario?.DefaultDuration is not { } longer
+            ? parse.GetValue(_options.Duration)
+            : longer;
         return new RunSettings(
             parse.GetRequiredValue(_options.Scenario),
             parse.GetRequiredValue(_options.Target),
@@ -53,7 +58,7 @@ internal sealed class RunCommand : Command
             model,
             model == LoadModel.Open ? parse.GetValue(_options.Rate) : 0,
             parse.GetValue(_options.Connections),
-            parse.GetValue(_options.Duration),
+            duration,
             parse.GetValue(_options.Warmup),
             parse.GetValue(_options.Out),
             [.. (parse.GetValue(_options.Thresholds) ?? []).Select(text => ThresholdParser.Parse(text, out _)!)],
@@ -67,7 +72,11 @@ internal sealed class RunCommand : Command
             parse.GetValue(_options.Path),
             parse.GetValue(_options.TokensFile),
             parse.GetValue(_options.Management),
-            parse.GetValue(_options.ApiKeyFile));
+            parse.GetValue(_options.ApiKeyFile),
+            parse.GetValue(_options.PrimaryData),
+            parse.GetValue(_options.ReplicaData),
+            parse.GetValue(_options.PgBin),
+            parse.GetResult(_options.TargetPid) is { Implicit: false } ? parse.GetValue(_options.TargetPid) : null);
     }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)

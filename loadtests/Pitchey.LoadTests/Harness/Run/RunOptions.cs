@@ -112,6 +112,31 @@ internal sealed class RunOptions
         HelpName = "path",
     };
 
+    /// <summary>--primary-data: failover stops and starts the primary with pg_ctl on this data folder.</summary>
+    public Option<string?> PrimaryData { get; } = new("--primary-data")
+    {
+        Description = "failover: the primary's data folder; pg_ctl stops it mid-run and starts it again (as the postgres user when root)",
+        HelpName = "dir",
+    };
+
+    /// <summary>--replica-data: failover stops a replica first (and starts it again); none by default.</summary>
+    public Option<string?> ReplicaData { get; } = new("--replica-data")
+    {
+        Description = "failover: a replica's data folder, stopped before the primary and started after it (default: no replica)",
+        HelpName = "dir",
+    };
+
+    /// <summary>--pg-bin: where pg_ctl is.</summary>
+    public Option<string?> PgBin { get; } = new("--pg-bin")
+    {
+        Description = "failover: the PostgreSQL bin folder holding pg_ctl (default: PG_BIN, else the newest /usr/lib/postgresql/N/bin)",
+        HelpName = "dir",
+    };
+
+    /// <summary>--target-pid: the gateway's process id, for its memory.</summary>
+    public Option<int> TargetPid { get; } = CountOption.Create(
+        "--target-pid", "connections, soak: the gateway's process id; its VmRSS (/proc/<pid>/status) is sampled each second", 0, 1);
+
     private static Argument<string> ScenarioArgument()
     {
         var argument = new Argument<string>("scenario")

@@ -49,7 +49,17 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             return ExitCodes.Usage;
         }
 
-        var plan = await scenario.PrepareAsync(new ScenarioContext(settings, control, database, _events, management), cancellationToken);
+        ScenarioPlan plan;
+        try
+        {
+            plan = await scenario.PrepareAsync(new ScenarioContext(settings, control, database, _events, management), cancellationToken);
+        }
+        catch (ScenarioException exception)
+        {
+            await console.Error.WriteLineAsync($"run: {exception.Message}");
+            return exception.ExitCode;
+        }
+
         if (ThresholdJudge.Check(settings.Thresholds, plan.Labels) is { } thresholdError)
         {
             await console.Error.WriteLineAsync($"run: {thresholdError}");
@@ -77,6 +87,11 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             {
                 await sampler.DisposeAsync();
             }
+
+            foreach (var figures in plan.Figures ?? [])
+            {
+                await figures.DisposeAsync();
+            }
         }
     }
 
@@ -84,13 +99,14 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
     {
         var enginePlan = new EnginePlan(
             settings.Model, settings.Rate, settings.Connections, settings.Warmup, settings.Duration, settings.MaxRequests,
-            settings.Timeout, settings.Seed, RunTargets.Encode(settings, plan), settings.Slice, plan.Labels);
+            settings.Timeout, settings.Seed, RunTargets.Encode(settings, plan), settings.Slice, plan.Labels, RequestObservers.Of(plan.Figures ?? []));
+        var figures = plan.Figures ?? [];
         await console.Output.WriteLineAsync(Header(plan));
         var loadAverage = LoadAverage();
         var startedAt = DateTimeOffset.UtcNow;
 
         // Without a warm-up the samplers read before the first request, so their counts cover exactly the window's load.
-        var startSamplers = settings.Warmup == TimeSpan.Zero ? Task.WhenAll(samplers.Select(sampler => sampler.StartAsync(cancellationToken))) : null;
+        var startSamplers = settings.Warmup == TimeSpan.Zero ? StartAllAsync(samplers, figures, cancellationToken) : null;
         if (startSamplers is not null)
         {
             await startSamplers;
@@ -107,7 +123,7 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
                 var untilWindow = TimeSpan.FromSeconds(EngineTime.Seconds(marks.WindowStart - EngineTime.Now));
                 if (startSamplers is null)
                 {
-                    background.Add(AtAsync(untilWindow, () => Task.WhenAll(samplers.Select(sampler => sampler.StartAsync(cancellationToken))), cancellationToken));
+                    background.Add(AtAsync(untilWindow, () => StartAllAsync(samplers, figures, cancellationToken), cancellationToken));
                 }
 
                 foreach (var action in plan.Actions)
@@ -119,6 +135,7 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             cancellationToken));
         var client = cost.Stop(result.AllSent, SocketEngine.Describe());
         await Task.WhenAll(background.Select(task => task.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(figures.Select(source => source.EndAsync(CancellationToken.None)));
 
         if (samplers.OfType<PostgresSampler>().FirstOrDefault() is { } postgres)
         {
@@ -127,6 +144,8 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
 
         var serverSide = await Task.WhenAll(samplers.Select(sampler => sampler.StopAsync(CancellationToken.None)));
         var targets = ReportBuilder.Targets(result, settings.Targets);
+        var statements = samplers.OfType<PostgresSampler>().FirstOrDefault()?.AllStatements ?? [];
+        var results = new RunResults(plan.Labels, targets, serverSide, statements, result.WindowSeconds);
         var report = new RunReport(
             RunReport.CurrentSchemaVersion,
             scenario.Name,
@@ -143,7 +162,8 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
             ThresholdJudge.Judge(settings.Thresholds, targets[0]),
             null,
             true,
-            ExitCodes.Ok);
+            ExitCodes.Ok,
+            [.. figures.Select(source => source.Report(results))]);
         if (baseline is not null)
         {
             report = report with { Baseline = BaselineComparison.Compare(report, baseline, settings.Baseline!, settings.BaselineTolerance) };
@@ -170,6 +190,9 @@ internal sealed class RunSession(RunSettings settings, IScenario scenario, CliCo
         });
         return exit;
     }
+
+    private static Task StartAllAsync(List<IServerSideSampler> samplers, IReadOnlyList<IScenarioFigures> figures, CancellationToken cancellationToken) =>
+        Task.WhenAll(samplers.Select(sampler => sampler.StartAsync(cancellationToken)).Concat(figures.Select(source => source.StartAsync(cancellationToken))));
 
     private async Task ActAsync(TimedAction action, CancellationToken cancellationToken)
     {

@@ -25,6 +25,10 @@ namespace Pitchey.LoadTests.Harness.Run;
 /// <param name="TokensFile">--tokens-file, for scenarios that send session tokens.</param>
 /// <param name="Management">--management: the gateway's management listener; null: its figures are not read.</param>
 /// <param name="ApiKeyFile">--api-key-file: the management key's file; null: the key comes from the environment.</param>
+/// <param name="PrimaryData">--primary-data: the primary's data folder, for failover's pg_ctl.</param>
+/// <param name="ReplicaData">--replica-data: a replica's data folder, for failover's pg_ctl; null: no replica is stopped.</param>
+/// <param name="PgBin">--pg-bin: the folder holding pg_ctl; null: PG_BIN, else the newest /usr/lib/postgresql/N/bin.</param>
+/// <param name="TargetPid">--target-pid: the gateway's process, whose memory (VmRSS) is sampled; null: none.</param>
 internal sealed record RunSettings(
     string Scenario,
     Uri Target,
@@ -46,7 +50,11 @@ internal sealed record RunSettings(
     string? Path,
     string? TokensFile,
     Uri? Management = null,
-    string? ApiKeyFile = null)
+    string? ApiKeyFile = null,
+    string? PrimaryData = null,
+    string? ReplicaData = null,
+    string? PgBin = null,
+    int? TargetPid = null)
 {
     /// <summary>--target, then each --compare.</summary>
     public IReadOnlyList<Uri> Targets => [Target, .. Compare];

@@ -14,9 +14,12 @@ internal interface IScenario
     /// <summary>One line for <c>run --help</c> and the report.</summary>
     string Description { get; }
 
+    /// <summary>The measured window when <c>--duration</c> is not given; null: the run's default (30 s). A soak runs long.</summary>
+    TimeSpan? DefaultDuration => null;
+
     /// <summary>Options this scenario cannot honour (e.g. <c>--compare</c>), as a usage message naming the option; null when all is well.</summary>
     string? Validate(Run.RunSettings settings);
 
-    /// <summary>Builds the plan; may read the database (real parameters) or call the targets' control endpoints.</summary>
+    /// <summary>Builds the plan; may read the database (real parameters) or call the targets' control endpoints. Throws <see cref="ScenarioException"/> when it cannot.</summary>
     Task<ScenarioPlan> PrepareAsync(ScenarioContext context, CancellationToken cancellationToken);
 }

@@ -7,6 +7,14 @@ internal static class ScenarioRegistry
     [
         new ProbeStormScenario(),
         new PassThroughScenario(),
+        new HotReadsScenario(),
+        new BreakerScenario(),
+        new FailoverScenario(),
+        new ConnectionsScenario(),
+        new SoakScenario(),
+        new CacheWarmScenario(),
+        new CachePerUserScenario(),
+        new CacheColdScenario(),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(scenario => scenario.Name)];

@@ -51,6 +51,9 @@ internal sealed class PostgresSampler : IServerSideSampler
 
     public string Name => "postgres";
 
+    /// <summary>Every statement counted during the window, after <see cref="StopAsync"/> (the report keeps the top <see cref="TopStatements"/>); empty without pg_stat_statements.</summary>
+    public IReadOnlyList<StatementReport> AllStatements { get; private set; } = [];
+
     /// <summary>How long <see cref="StopAsync"/> waits before it reads (the run says so on the console).</summary>
     public TimeSpan Settle => _settle;
 
@@ -89,6 +92,7 @@ internal sealed class PostgresSampler : IServerSideSampler
             }
 
             counters.Add(new ServerCounter("queries", statements.Sum(statement => statement.Calls), PerRequest: true));
+            AllStatements = [.. statements];
             statements = [.. statements.OrderByDescending(statement => statement.TotalMs).Take(TopStatements)];
         }
 
@@ -136,7 +140,7 @@ internal sealed class PostgresSampler : IServerSideSampler
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                {Marker} SELECT queryid, left(query, 200), calls, total_exec_time FROM pg_stat_statements
+                {Marker} SELECT queryid, left(query, {StatementReport.QueryLength}), calls, total_exec_time FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
                   AND query NOT LIKE '%pitchey-run sampler%'
                 """, connection);

@@ -64,6 +64,7 @@
   R.errorsTables(report, byId('errors'));
   var drawn = charts(byId('charts'));
   R.serverTables(report, byId('server'));
+  R.figuresTables(report, byId('figures'));
   R.eventsTable(report, byId('events'));
   R.runTables(report, byId('run'));
   byId('footer').appendChild(document.createTextNode(' Report schema ' + report.schemaVersion + '.'));

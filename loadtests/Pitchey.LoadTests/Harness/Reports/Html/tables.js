@@ -148,6 +148,51 @@
     }));
   };
 
+  // A scenario's own figures (breaker, failover, connections, memory, soak, queries): the same three shapes for every scenario.
+  R.figuresTables = function (report, section) {
+    var sets = report.figures || [];
+    if (!sets.length) { section.appendChild(empty('No figures of the scenario\u2019s own: it has none, or the report predates them.')); return; }
+    sets.forEach(function (set) {
+      section.appendChild(el('h3', { 'data-figures': set.name }, set.title));
+      if (set.note) { section.appendChild(el('p', { class: 'muted' }, set.note)); }
+      var values = set.values || [];
+      if (values.length) {
+        section.appendChild(table({
+          id: 'figures-' + set.name,
+          head: [['figure', 'value', { text: 'how, or why missing', class: 'text' }]],
+          rows: values.map(function (v) {
+            var shown = v.value === null || v.value === undefined ? fmt.none : fmt.number(v.value) + (v.unit === 'count' ? '' : ' ' + v.unit);
+            return { cells: [String(v.name), shown, { text: v.note === null || v.note === undefined ? '' : v.note, class: 'text' }] };
+          }),
+        }));
+      }
+      var latencies = set.latencies || [];
+      if (latencies.length) {
+        section.appendChild(table({
+          id: 'figures-' + set.name + '-latency',
+          head: [['timed', 'requests', 'p50', 'p90', 'p99', 'max']],
+          rows: latencies.map(function (l) {
+            var h = l.latency || {};
+            return { cells: [String(l.name), fmt.count(h.count), fmt.ms(h.p50Us), fmt.ms(h.p90Us), fmt.ms(h.p99Us), fmt.ms(h.maxUs)] };
+          }),
+        }));
+      }
+      var series = (set.series || []).filter(function (s) { return (s.points || []).length; });
+      if (series.length) {
+        section.appendChild(table({
+          id: 'figures-' + set.name + '-series',
+          caption: 'Series over the window (every point is in report.json): counts per second summed, other units first, highest and last.',
+          head: [['series', 'unit', 'points', 'sum or first', 'highest', 'last']],
+          rows: series.map(function (s) {
+            var values = s.points.map(function (p) { return p.value; });
+            var sum = values.reduce(function (a, b) { return a + b; }, 0);
+            return { cells: [String(s.name), String(s.unit), fmt.count(values.length), fmt.number(s.unit === 'count' ? sum : values[0]), fmt.number(Math.max.apply(null, values)), fmt.number(values[values.length - 1])] };
+          }),
+        }));
+      }
+    });
+  };
+
   // Settings, machine and the harness's cost, every field as it comes.
   R.runTables = function (report, section) {
     [['settings', 'Asked for (the command line)'], ['machine', 'Where it ran'], ['client', 'What the harness cost']].forEach(function (part) {

@@ -1,0 +1,36 @@
+namespace Pitchey.LoadTests.Harness.Scenarios;
+
+/// <summary>
+/// Which tuned endpoint a pg_stat_statements statement belongs to, from the text the gateway sends
+/// (normalised by PostgreSQL: constants become $n, so only literal-free fragments are matched, all
+/// within the first <see cref="Reports.StatementReport.QueryLength"/> characters the sampler keeps). Both search labels share their statements;
+/// a substring search's page starts like browse's, so ILIKE (only search has it) is looked for first.
+/// The fragments follow the gateway's SQL (Pitchey.Database.Queries); a test pins them.
+/// </summary>
+internal static class StatementLabels
+{
+    /// <summary>A statement group and the labels whose requests it serves.</summary>
+    public static readonly IReadOnlyList<(string Group, string[] Labels)> Groups =
+    [
+        (TunedReads.Browse, [TunedReads.Browse]),
+        ("search", [TunedReads.SearchCommon, TunedReads.SearchRare]),
+        (TunedReads.Session, [TunedReads.Session]),
+        (TunedReads.CreatorDashboard, [TunedReads.CreatorDashboard]),
+        (TunedReads.Stats, [TunedReads.Stats]),
+    ];
+
+    /// <summary>The group of a statement's text, or null (health checks, replica monitoring, anything else).</summary>
+    public static string? GroupOf(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Contains("websearch_to_tsquery", StringComparison.Ordinal) || query.Contains(" ILIKE ", StringComparison.Ordinal) ? "search"
+            : query.Contains("FROM sessions s JOIN users u", StringComparison.Ordinal) ? TunedReads.Session
+            : query.StartsWith("WITH mine AS MATERIALIZED", StringComparison.Ordinal)
+                || query.Contains("FROM nda_requests r WHERE r.owner_id", StringComparison.Ordinal) ? TunedReads.CreatorDashboard
+            : query.Contains("(SELECT count(*) FROM investments)", StringComparison.Ordinal) ? TunedReads.Stats
+            : query.StartsWith("SELECT p.id, p.title, p.logline, p.genre, p.format", StringComparison.Ordinal)
+                || query.StartsWith("SELECT count(*) FROM (SELECT", StringComparison.Ordinal)
+                || query.StartsWith("EXPLAIN (FORMAT JSON) SELECT", StringComparison.Ordinal) ? TunedReads.Browse
+            : null;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Pitchey.Gateway.Caching;
+
+/// <summary>See <see cref="CacheUserIdentity"/>.</summary>
+internal enum CacheUserKind
+{
+    None,
+    Unknown,
+    Known,
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Pitchey.Gateway.Diagnostics;
+
+namespace Pitchey.Gateway.Caching;
+
+/// <summary>
+/// Entries in this process, on <see cref="MemoryCache"/> with a size limit in bytes
+/// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
+/// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
+/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. The bytes held are
+/// MemoryCache's own count (its statistics), which it updates as it adds and removes: its eviction
+/// callbacks run later on the thread pool and would make a count kept there lag.
+/// </summary>
+internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposable
+{
+    private const double CompactionShare = 0.1;
+
+    private readonly MemoryCache _cache;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byTag = new(StringComparer.Ordinal);
+    private readonly long _sizeLimit;
+    private readonly CacheMetrics _metrics;
+    private readonly PostEvictionDelegate _onEvicted;
+
+    public MemoryResponseCacheStore(IOptions<CacheOptions> options, CacheMetrics metrics)
+    {
+        _sizeLimit = options.Value.SizeLimit;
+        _metrics = metrics;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _sizeLimit, CompactionPercentage = CompactionShare, TrackStatistics = true });
+        _onEvicted = OnEvicted;
+        metrics.ObserveStore(() => Bytes, () => _cache.Count);
+    }
+
+    public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public int Count => _cache.Count;
+
+    public ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_cache.TryGetValue(key, out CachedResponse? entry) ? entry : null);
+
+    public ValueTask SetAsync(string key, CachedResponse entry, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var size = entry.Size;
+        if (size > _sizeLimit)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        MakeRoom(size);
+        foreach (var tag in entry.Tags)
+        {
+            _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
+        }
+
+        var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
+        options.RegisterPostEvictionCallback(_onEvicted);
+        _cache.Set(key, entry, options);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<long> EvictTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        long evicted = 0;
+        foreach (var tag in tags)
+        {
+            if (!_byTag.TryRemove(tag, out var keys))
+            {
+                continue;
+            }
+
+            foreach (var key in keys.Keys)
+            {
+                if (_cache.TryGetValue(key, out _))
+                {
+                    _cache.Remove(key);
+                    evicted++;
+                }
+            }
+        }
+
+        return ValueTask.FromResult(evicted);
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    /// <summary>
+    /// Room for <paramref name="size"/> more bytes now, so the new entry is kept: over its limit
+    /// MemoryCache would refuse it and compact only later, in the background. A share of the entries
+    /// at a time, a larger one while that is not enough (a tenth of a few entries is none).
+    /// </summary>
+    private void MakeRoom(long size)
+    {
+        var before = _cache.Count;
+        for (var share = CompactionShare; Bytes + size > _sizeLimit && _cache.Count > 0; share = Math.Min(1, share * 2))
+        {
+            _cache.Compact(share);
+            if (share >= 1)
+            {
+                break;
+            }
+        }
+
+        if (before > _cache.Count)
+        {
+            _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
+        }
+    }
+
+    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    {
+        if (reason == EvictionReason.Replaced || value is not CachedResponse entry)
+        {
+            // The entry that replaced it carries the same key in the same tags.
+            return;
+        }
+
+        var text = (string)key;
+        foreach (var tag in entry.Tags)
+        {
+            if (_byTag.TryGetValue(tag, out var keys))
+            {
+                keys.TryRemove(text, out _);
+            }
+        }
+
+        // A new entry stored under the key while this one went keeps its place in the index.
+        if (_cache.TryGetValue(text, out CachedResponse? current) && current is not null)
+        {
+            foreach (var tag in current.Tags)
+            {
+                _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(text, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using Pitchey.Gateway.Caching;
+using Pitchey.Gateway.Diagnostics;
+using Pitchey.Gateway.Tests.Diagnostics;
+
+namespace Pitchey.Gateway.Tests.Caching;
+
+public sealed class MemoryResponseCacheStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly TestMeterFactory _meters = new();
+    private readonly MeasurementRecorder _recorder;
+
+    public MemoryResponseCacheStoreTests() => _recorder = new MeasurementRecorder(_meters);
+
+    [Fact]
+    public async Task EvictTags_RemovesExactlyTheEntriesCarryingThem()
+    {
+        using var store = Store(CacheConstants.DefaultSizeLimit);
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
+        await store.SetAsync("b", Entry(["pitches", "users"]), Lifetime, default);
+        await store.SetAsync("c", Entry(["users"]), Lifetime, default);
+
+        var evicted = await store.EvictTagsAsync(["pitches"], default);
+
+        Assert.Equal(2, evicted);
+        Assert.Null(await store.GetAsync("a", default));
+        Assert.Null(await store.GetAsync("b", default));
+        Assert.NotNull(await store.GetAsync("c", default));
+        Assert.Equal(0, await store.EvictTagsAsync(["pitches"], default));
+        Assert.Equal(1, await store.EvictTagsAsync(["users"], default));
+    }
+
+    [Fact]
+    public async Task Set_SameKeyAgain_KeepsItInItsTagsAndCountsItsBytesOnce()
+    {
+        using var store = Store(CacheConstants.DefaultSizeLimit);
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
+        var once = store.Bytes;
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
+
+        Assert.Equal(once, store.Bytes);
+        Assert.Equal(1, await store.EvictTagsAsync(["pitches"], default));
+        Assert.Equal(0, store.Bytes);
+    }
+
+    [Fact]
+    public async Task Set_PastTheSizeLimit_EvictsAShareOfTheOldest_KeepsTheNewest_AndCountsIt()
+    {
+        using var store = Store(CacheConstants.MinSizeLimit);
+        for (var i = 0; i < 200; i++)
+        {
+            await store.SetAsync($"k{i}", Entry([], bodyBytes: 16 * 1024), Lifetime, default);
+        }
+
+        Assert.True(store.Bytes <= CacheConstants.MinSizeLimit, $"{store.Bytes} bytes held");
+        Assert.NotNull(await store.GetAsync("k199", default));
+        Assert.True(store.Count < 200);
+        _recorder.Observe();
+        Assert.Contains(_recorder.Seen, m => m.Instrument == "pitchey.cache.evictions" && m.Value > 0);
+        Assert.Contains(_recorder.Seen, m => m.Instrument == "pitchey.cache.entries" && m.Value == store.Count);
+    }
+
+    public void Dispose()
+    {
+        _recorder.Dispose();
+        _meters.Dispose();
+    }
+
+    private MemoryResponseCacheStore Store(long sizeLimit) =>
+        new(Options.Create(new CacheOptions { SizeLimit = sizeLimit }), new CacheMetrics(_meters));
+
+    private static CachedResponse Entry(string[] tags, int bodyBytes = 10) => new()
+    {
+        StatusCode = 200, Headers = [], Body = new byte[bodyBytes], Created = Now, FreshUntil = Now + Lifetime, RevalidateUntil = Now + Lifetime,
+        ErrorUntil = Now + Lifetime, Tags = tags,
+    };
+}
