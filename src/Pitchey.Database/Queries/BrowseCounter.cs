@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -36,6 +37,7 @@ internal sealed class BrowseCounter(TunedQueryOptions options, TimeProvider time
         await using (var explain = new NpgsqlCommand(BrowseSql.Estimate(filterShape), connection))
         {
             BrowseSql.AddFilterParameters(explain.Parameters, filter);
+            StatementTrace.Record(explain);
             total = PlanRows((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
         }
 
@@ -46,6 +48,7 @@ internal sealed class BrowseCounter(TunedQueryOptions options, TimeProvider time
             await using var count = new NpgsqlCommand(BrowseSql.Count(filterShape), connection);
             BrowseSql.AddFilterParameters(count.Parameters, filter);
             count.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+            StatementTrace.Record(count);
             await count.PrepareAsync(cancellationToken);
             var exact = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
             estimate = exact > limit;

@@ -7,7 +7,8 @@ namespace Pitchey.Gateway.Diagnostics;
 /// <remarks>
 /// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
 /// 1400-1449 API endpoints, 1450-1499 routing headers, 1500-1549 management plane, 1550-1599 status
-/// page, 1600-1649 telemetry, 1650-1699 errors, 1700-1749 limits, 1750-1799 rate limiting. The
+/// page, 1600-1649 telemetry, 1650-1699 errors, 1700-1749 limits, 1750-1799 rate limiting, 1800-1849
+/// alerts. The
 /// database module keeps its own table, outside these ranges.
 /// </remarks>
 internal static class EventIds
@@ -64,4 +65,15 @@ internal static class EventIds
     // Rate limiting: 1750-1799
     public const int RateLimited = 1750;
     public const int RedisRateLimiting = 1751;
+
+    // Alerts: 1800-1849
+    public const int AlertsConfigured = 1800;
+    public const int AlertFiring = 1801;
+    public const int AlertResolved = 1802;
+    public const int AlertSuppressed = 1803;
+    public const int AlertConditionFailed = 1804;
+    public const int WebhookDelivered = 1810;
+    public const int WebhookRetrying = 1811;
+    public const int WebhookFailed = 1812;
+    public const int WebhookDropped = 1813;
 }
