@@ -186,7 +186,7 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             """);
         if (pgStatStatements)
         {
-            await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), "shared_preload_libraries = 'pg_stat_statements'\n");
+            await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), "\nshared_preload_libraries = 'pg_stat_statements'\n");
         }
     }
 
