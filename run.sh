@@ -195,7 +195,7 @@ cat <<INFO
   Tuned endpoints (answered from PostgreSQL by the gateway; tokens: $state/demo-tokens.txt, creators first):
     curl -s 'http://127.0.0.1:8080/api/pitches/browse/enhanced?genre=Drama&sort=date&order=desc&limit=24&offset=48'
     curl -s 'http://127.0.0.1:8080/api/pitches/browse/enhanced?sort=views&limit=5'    # then &cursor=<nextCursor>
-    curl -si 'http://127.0.0.1:8080/api/pitches/search?q=midnight%20harbor&limit=5'
+    curl -si 'http://127.0.0.1:8080/api/pitches/search?q=harbor&limit=5'        # the API's substring match
     curl -s  http://127.0.0.1:8080/api/dashboard/stats
     curl -s  http://127.0.0.1:8080/api/auth/session --cookie 'pitchey-session=$token'
     curl -si http://127.0.0.1:8080/api/creator/dashboard -H 'Authorization: Bearer $token'

@@ -31,9 +31,30 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS pitches_browse_budget_idx
     ON pitches ((coalesce(estimated_budget, 0)), id)
     WHERE status = 'published' AND visibility = 'public';
 
--- search (websearch_to_tsquery @@ search_vector): the candidate rows before ranking.
+-- search, FullText mode (websearch_to_tsquery @@ search_vector): the candidate rows before ranking.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS pitches_search_vector_idx
     ON pitches USING gin (search_vector)
+    WHERE status = 'published' AND visibility = 'public';
+
+-- search, Substring mode (the default): title ILIKE '%text%' OR logline ILIKE ... OR description
+-- ILIKE ..., newest first. The planner chooses per term: a common term walks pitches_browse_date_idx
+-- backwards and stops after a page of matches; a rare one ORs the bitmaps of these three trigram
+-- indexes and sorts the few candidates. One index per column, not one on their concatenation: the
+-- query stays the API's own, and the planner's estimate of each ILIKE comes from that column's
+-- statistics (a partial expression index would give the expression none, and every term would look
+-- alike to the planner). The schema creates pg_trgm; it is repeated here so this file runs alone.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS pitches_search_title_trgm_idx
+    ON pitches USING gin (title gin_trgm_ops)
+    WHERE status = 'published' AND visibility = 'public';
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS pitches_search_logline_trgm_idx
+    ON pitches USING gin (logline gin_trgm_ops)
+    WHERE status = 'published' AND visibility = 'public';
+
+CREATE INDEX CONCURRENTLY IF NOT EXISTS pitches_search_description_trgm_idx
+    ON pitches USING gin (description gin_trgm_ops)
     WHERE status = 'published' AND visibility = 'public';
 
 -- creator-dashboard (the creator's pitch count and views, and the five newest pitches); view_count

@@ -12,6 +12,7 @@ public static class ChromiumBrowser
 {
     private const string Executable = "/usr/bin/chromium";
 
+    /// <summary>The page's DOM as Chromium serialises it once its scripts ran (standard output only: no log line in it).</summary>
     public static async Task<string> DumpDomAsync(Uri page, TimeSpan budget) =>
         await RunAsync(page, budget, "--dump-dom");
 
@@ -48,8 +49,8 @@ public static class ChromiumBrowser
                 .. extra,
                 page.ToString(),
             ];
-            var output = await ProcessRunner.RunAsync(Executable, arguments, TimeSpan.FromSeconds(90));
-            return output;
+            // Bounded: a Chromium that does not exit in time is killed with its children (and the test fails).
+            return await ProcessRunner.RunForStandardOutputAsync(Executable, arguments, TimeSpan.FromSeconds(90));
         }
         finally
         {

@@ -6,17 +6,15 @@ namespace Pitchey.Testing.Postgres;
 /// <summary>Runs a command to completion and fails loudly, with its output, when it fails.</summary>
 public static class ProcessRunner
 {
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null)
-    {
-        var argumentList = arguments.ToList();
-        var (exitCode, output) = await TryRunAsync(fileName, argumentList, environment: null, timeout);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', argumentList)} exited {exitCode}:\n{output}");
-        }
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+        (await RunCheckedAsync(fileName, arguments, timeout)).Output;
 
-        return output;
-    }
+    /// <summary>
+    /// Runs a command to completion and gives only what it wrote to standard output (a browser's
+    /// <c>--dump-dom</c>), its standard error (log lines) kept apart and shown only when it fails.
+    /// </summary>
+    public static async Task<string> RunForStandardOutputAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+        (await RunCheckedAsync(fileName, arguments, timeout)).StandardOutput;
 
     /// <summary>
     /// Runs a command to completion with <paramref name="environment"/> added to the test's (the place for
@@ -24,6 +22,26 @@ public static class ProcessRunner
     /// </summary>
     public static async Task<(int ExitCode, string Output)> TryRunAsync(
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var (exitCode, output, _) = await RunCoreAsync(fileName, arguments, environment, timeout);
+        return (exitCode, output);
+    }
+
+    private static async Task<(string Output, string StandardOutput)> RunCheckedAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout)
+    {
+        var argumentList = arguments.ToList();
+        var (exitCode, output, standardOutput) = await RunCoreAsync(fileName, argumentList, environment: null, timeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', argumentList)} exited {exitCode}:\n{output}");
+        }
+
+        return (output, standardOutput);
+    }
+
+    /// <summary>The exit code, both streams as they interleaved, and standard output alone.</summary>
+    private static async Task<(int ExitCode, string Output, string StandardOutput)> RunCoreAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -43,7 +61,8 @@ public static class ProcessRunner
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        var standardOutput = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); standardOutput.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -61,7 +80,7 @@ public static class ProcessRunner
         process.WaitForExit();
         lock (output)
         {
-            return (process.ExitCode, output.ToString());
+            return (process.ExitCode, output.ToString(), standardOutput.ToString());
         }
     }
 }

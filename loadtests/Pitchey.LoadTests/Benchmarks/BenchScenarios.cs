@@ -14,11 +14,18 @@ namespace Pitchey.LoadTests.Benchmarks;
 /// </summary>
 internal static class BenchScenarios
 {
+    /// <summary>No seeded text holds it (the vocabulary's words are lower-case syllables and common words).</summary>
+    private const string AbsentTerm = "qxzqj";
+
+    /// <summary>Two letters: no trigram, so the newest pitches are scanned.</summary>
+    private const string ShortTerm = "zq";
+
     public static async Task<List<BenchScenario>> CreateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var options = Options.Create(new TunedQueryOptions { SessionCacheTtl = TimeSpan.Zero });
         var browse = new BrowseQuery(options, TimeProvider.System);
-        var search = new SearchQuery(options);
+        var fullText = new FullTextSearchQuery(options);
+        var substring = new SubstringSearchQuery(options, TimeProvider.System);
         var sessions = new SessionQuery(options, TimeProvider.System);
         var cachedSessions = new SessionQuery(Options.Create(new TunedQueryOptions { SessionCacheTtl = TimeSpan.FromMinutes(10) }), TimeProvider.System);
         var dashboard = new CreatorDashboardQuery();
@@ -54,8 +61,14 @@ internal static class BenchScenarios
             Query("browse: frontend call (Drama, date desc, offset 48)", (c, ct) => browse.RunAsync(c, new BrowseRequest(drama, BrowseSort.Date, true, 24, 48, null), ct)),
             Query("browse: offset 1000 (views desc)", (c, ct) => browse.RunAsync(c, new BrowseRequest(none, BrowseSort.Views, true, 24, 1000, null), ct)),
             Query(Invariant($"browse: cursor page at depth {visible / 2:N0} (date desc)"), (c, ct) => browse.RunAsync(c, new BrowseRequest(none, BrowseSort.Date, true, 24, 0, deep), ct)),
-            Query(Invariant($"search: selective term '{selective}'"), (c, ct) => search.RunAsync(c, new SearchRequest(selective, null, null, 20, 0), ct)),
-            Query(Invariant($"search: very common term '{common}' (bounded)"), (c, ct) => search.RunAsync(c, new SearchRequest(common, null, null, 20, 0), ct)),
+            Query(Invariant($"search (substring): very common term '{common}'"), (c, ct) => substring.RunAsync(c, Search(common), ct)),
+            Query(Invariant($"search (substring): very common term '{common}', total not cached"), (c, ct) => ColdSubstringAsync(c, common, ct)),
+            Query(Invariant($"search (substring): rare term '{selective}'"), (c, ct) => substring.RunAsync(c, Search(selective), ct)),
+            Query(Invariant($"search (substring): rare term '{selective}', total not cached"), (c, ct) => ColdSubstringAsync(c, selective, ct)),
+            Query(Invariant($"search (substring): absent term '{AbsentTerm}'"), (c, ct) => substring.RunAsync(c, Search(AbsentTerm), ct)),
+            Query(Invariant($"search (substring): short term '{ShortTerm}' (newest {options.Value.Search.ShortTermScanLimit:N0} pitches)"), (c, ct) => substring.RunAsync(c, Search(ShortTerm), ct)),
+            Query(Invariant($"search (full text): selective term '{selective}'"), (c, ct) => fullText.RunAsync(c, Search(selective), ct)),
+            Query(Invariant($"search (full text): very common term '{common}' (bounded)"), (c, ct) => fullText.RunAsync(c, Search(common), ct)),
             Query("session: lookup in the database", (c, ct) => sessions.LoadAsync(c, token, ct)),
             new("session: served from the cache", _ =>
             {
@@ -66,6 +79,15 @@ internal static class BenchScenarios
             Query("creator dashboard: busiest creator", (c, ct) => dashboard.RunAsync(c, busyCreator, ct)),
             new("platform stats: served from the snapshot", async ct => await stats.GetAsync(ct)),
         ];
+    }
+
+    private static SearchRequest Search(string text) => new(text, null, null, 20, 0);
+
+    /// <summary>A first page whose total is not cached: the estimate, then one read that counts and pages a small set (or, for a big one, the page).</summary>
+    private static async Task<SearchPage> ColdSubstringAsync(NpgsqlConnection connection, string text, CancellationToken cancellationToken)
+    {
+        using var cold = new SubstringSearchQuery(Options.Create(new TunedQueryOptions()), TimeProvider.System);
+        return await cold.RunAsync(connection, Search(text), cancellationToken);
     }
 
     /// <summary>A word of the seeded vocabulary that matches between 20 and 1,000 visible pitches.</summary>

@@ -41,7 +41,8 @@ public sealed class DatabaseHosts : IAsyncDisposable
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
         // No automatic preparation: the tuned queries prepare explicitly where a generic plan is
         // right, and search stays unprepared on purpose (a generic plan cannot see the term; see
-        // SearchQuery). Auto-prepare would undo that after a few runs per connection.
+        // SubstringSearchQuery and FullTextSearchQuery). Auto-prepare would undo that after a few
+        // runs per connection.
         builder.UseLoggerFactory(loggerFactory);
         builder.Name = name;
         var endpoint = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}";

@@ -17,11 +17,17 @@ namespace Pitchey.Database.Queries;
 /// on what an operator put in the connection string, and Npgsql keeps prepared statements on the
 /// physical connection across pool rentals, so each shape is parsed and planned once per
 /// connection, then only bound.
-/// Totals come from <see cref="BrowseCounter"/>.
+/// Totals come from a <see cref="TotalCounter{TKey}"/> per filter.
 /// </remarks>
 public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvider time) : IDisposable
 {
-    private readonly BrowseCounter _counter = new(options.Value, time);
+    private static readonly Func<BrowseFilter, CountStatements> CountStatementsOf = filter =>
+    {
+        var shape = BrowseSql.FilterShape(filter);
+        return new CountStatements(BrowseSql.Estimate(shape), BrowseSql.Count(shape), p => BrowseSql.AddFilterParameters(p, filter));
+    };
+
+    private readonly TotalCounter<BrowseFilter> _counter = new(options.Value.ExactCountLimit, options.Value.CountCacheTtl, time);
 
     /// <summary>How many count statements ran (exact or estimated); tests and the bench use it.</summary>
     public long CountQueries => _counter.Queries;
@@ -64,23 +70,8 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
             items.RemoveAt(items.Count - 1);
         }
 
-        long total;
-        var estimate = false;
-        if (!hasMore && (items.Count > 0 || rowsBefore == 0))
-        {
-            // The last page says exactly how many rows there are: no count needed.
-            total = rowsBefore + items.Count;
-        }
-        else
-        {
-            (total, estimate) = await _counter.CountAsync(connection, request.Filter, filterShape, cancellationToken);
-            if (hasMore && total <= rowsBefore + items.Count)
-            {
-                // A cached or estimated total can lag behind what the page just proved.
-                total = rowsBefore + items.Count + 1;
-                estimate = true;
-            }
-        }
+        var (total, estimate) = await _counter.TotalForPageAsync(
+            connection, request.Filter, CountStatementsOf, rowsBefore, items.Count, hasMore, cancellationToken);
 
         BrowseCursor? next = null;
         if (hasMore)

@@ -15,6 +15,8 @@ public static class QueryExtensions
         builder.Services.AddValidatedOptions<TunedQueryOptions, TunedQueryOptionsValidator>(TunedQueryOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BrowseQuery>();
+        builder.Services.AddSingleton<SubstringSearchQuery>();
+        builder.Services.AddSingleton<FullTextSearchQuery>();
         builder.Services.AddSingleton<SearchQuery>();
         builder.Services.AddSingleton<SessionQuery>();
         builder.Services.AddSingleton<CreatorDashboardQuery>();

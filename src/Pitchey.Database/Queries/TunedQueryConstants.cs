@@ -22,6 +22,14 @@ internal static class TunedQueryConstants
     public const int MinSearchCandidateLimit = 100;
     public const int MaxSearchCandidateLimit = 1_000_000;
 
+    public const int DefaultSearchExactCountLimit = 1_000;
+    public const int MinSearchExactCountLimit = 100;
+    public const int MaxSearchExactCountLimit = 1_000_000;
+
+    public const int DefaultShortTermScanLimit = 10_000;
+    public const int MinShortTermScanLimit = 100;
+    public const int MaxShortTermScanLimit = 1_000_000;
+
     public static readonly TimeSpan DefaultSessionCacheTtl = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MinSessionCacheTtl = TimeSpan.Zero;
     public static readonly TimeSpan MaxSessionCacheTtl = TimeSpan.FromMinutes(10);

@@ -9,7 +9,7 @@ public sealed class TunedQueryOptions
     public const string SectionName = "TunedQueries";
 
     /// <summary>
-    /// Browse: a match set up to this size is counted exactly; a bigger one reports the planner's
+    /// Browse (search has its own, <see cref="SearchOptions.ExactCountLimit"/>): a match set up to this size is counted exactly; a bigger one reports the planner's
     /// estimate, flagged <c>totalIsEstimate</c>. Default 10,000; range 100-10,000,000.
     /// </summary>
     public int ExactCountLimit { get; set; } = TunedQueryConstants.DefaultExactCountLimit;
@@ -27,10 +27,13 @@ public sealed class TunedQueryOptions
     public int MaxOffset { get; set; } = TunedQueryConstants.DefaultMaxOffset;
 
     /// <summary>
-    /// Search: at most this many matching rows are ranked, which bounds what a very common term
-    /// costs; the total is then flagged as an estimate. Default 2,000; range 100-1,000,000.
+    /// Search in <c>FullText</c> mode: at most this many matching rows are ranked, which bounds what a
+    /// very common term costs; the total is then flagged as an estimate. Default 2,000; range 100-1,000,000.
     /// </summary>
     public int SearchCandidateLimit { get; set; } = TunedQueryConstants.DefaultSearchCandidateLimit;
+
+    /// <summary>Search: its mode and the bounds of substring matching (<c>TunedQueries:Search</c>).</summary>
+    public SearchOptions Search { get; set; } = new();
 
     /// <summary>
     /// Session: how long a looked-up session is reused (never past its <c>expires_at</c>).

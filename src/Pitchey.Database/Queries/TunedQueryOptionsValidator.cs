@@ -15,6 +15,22 @@ internal sealed class TunedQueryOptionsValidator : IValidateOptions<TunedQueryOp
         errors.InRange(nameof(options.CountCacheTtl), options.CountCacheTtl, C.MinCountCacheTtl, C.MaxCountCacheTtl);
         errors.InRange(nameof(options.MaxOffset), options.MaxOffset, C.MinMaxOffset, C.MaxMaxOffset);
         errors.InRange(nameof(options.SearchCandidateLimit), options.SearchCandidateLimit, C.MinSearchCandidateLimit, C.MaxSearchCandidateLimit);
+        var search = errors.Section(nameof(options.Search));
+        if (options.Search is not { } searchOptions)
+        {
+            errors.Add(nameof(options.Search), "is required.");
+        }
+        else
+        {
+            if (searchOptions.ModeKind is null)
+            {
+                search.Add(nameof(searchOptions.Mode), $"must be {nameof(SearchMode.Substring)} or {nameof(SearchMode.FullText)}.");
+            }
+
+            search.InRange(nameof(searchOptions.ExactCountLimit), searchOptions.ExactCountLimit, C.MinSearchExactCountLimit, C.MaxSearchExactCountLimit);
+            search.InRange(nameof(searchOptions.ShortTermScanLimit), searchOptions.ShortTermScanLimit, C.MinShortTermScanLimit, C.MaxShortTermScanLimit);
+        }
+
         errors.InRange(nameof(options.SessionCacheTtl), options.SessionCacheTtl, C.MinSessionCacheTtl, C.MaxSessionCacheTtl);
         errors.InRange(nameof(options.SessionCacheSize), options.SessionCacheSize, C.MinSessionCacheSize, C.MaxSessionCacheSize);
         errors.InRange(nameof(options.PlatformStatsInterval), options.PlatformStatsInterval, C.MinPlatformStatsInterval, C.MaxPlatformStatsInterval);

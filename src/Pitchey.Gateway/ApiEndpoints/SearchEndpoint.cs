@@ -6,21 +6,23 @@ using Pitchey.Database.Routing;
 namespace Pitchey.Gateway.ApiEndpoints;
 
 /// <summary>
-/// <c>GET /api/pitches/search</c> and its alias <c>/api/search</c>: ranked full-text matches in the
-/// existing paginated envelope, with the total in <c>X-Total-Count</c>. Empty text matches nothing
-/// and costs no query.
+/// <c>GET /api/pitches/search</c> and its alias <c>/api/search</c>: matches as
+/// <c>TunedQueries:Search:Mode</c> says (the API's substring match by default, or ranked full text)
+/// in the existing paginated envelope, with the total in <c>X-Total-Count</c>. Blank text in
+/// full-text mode matches nothing and costs no query.
 /// </summary>
 internal sealed class SearchEndpoint(SearchQuery search, RoutedReader reader, IOptions<TunedQueryOptions> options)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        if (!SearchParameters.TryParse(context.Request.Query, options.Value.MaxOffset, out var request, out var error))
+        if (!SearchParameters.TryParse(context.Request.Query, options.Value.MaxOffset, out var parsed, out var error))
         {
             await ApiErrors.ValidationAsync(context, error!);
             return;
         }
 
-        var page = request!.Text.Length == 0
+        var request = parsed!;
+        var page = !search.NeedsDatabase(request)
             ? new SearchPage([], 0, false, false)
             : await reader.ReadAsync(context, QueryNames.Search, (connection, ct) => search.RunAsync(connection, request, ct));
         context.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);

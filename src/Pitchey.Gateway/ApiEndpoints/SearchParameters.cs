@@ -22,10 +22,18 @@ internal static class SearchParameters
             return false;
         }
 
-        text = text?.Trim() ?? "";
+        // Not trimmed: in substring mode the text is matched literally, spaces included, as the API does.
+        text ??= "";
         if (text.Length > MaxTextLength)
         {
             error = $"q must be at most {MaxTextLength} characters";
+            return false;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // PostgreSQL text cannot hold NUL: the database would refuse the parameter.
+            error = "q must not contain NUL characters";
             return false;
         }
 

@@ -3,8 +3,9 @@ using Npgsql;
 namespace Pitchey.Migrations.Catalog;
 
 /// <summary>
-/// What the lint and the planner know about the database: tables, columns, indexes, and (only
-/// from a live database) function volatility and where each setting can be changed.
+/// What the lint and the planner know about the database: tables, columns, indexes, extensions,
+/// and (only from a live database) function volatility, operator classes and where each setting
+/// can be changed.
 /// </summary>
 public sealed class CatalogSnapshot
 {
@@ -13,7 +14,9 @@ public sealed class CatalogSnapshot
         IEnumerable<CatalogTable> tables,
         IEnumerable<CatalogIndex> indexes,
         IReadOnlySet<string>? nonImmutableFunctions,
-        IReadOnlyDictionary<string, string>? settingContexts)
+        IReadOnlyDictionary<string, string>? settingContexts,
+        IReadOnlySet<string>? extensions = null,
+        IReadOnlySet<string>? operatorClasses = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(indexes);
@@ -23,6 +26,8 @@ public sealed class CatalogSnapshot
         Indexes = indexes.ToList();
         NonImmutableFunctions = nonImmutableFunctions;
         SettingContexts = settingContexts;
+        Extensions = extensions ?? new HashSet<string>(StringComparer.Ordinal);
+        OperatorClasses = operatorClasses;
     }
 
     /// <summary>Where this came from, for messages: "live database" or a file name.</summary>
@@ -37,6 +42,12 @@ public sealed class CatalogSnapshot
 
     /// <summary>pg_settings.context by setting name; null when not known (no connection).</summary>
     public IReadOnlyDictionary<string, string>? SettingContexts { get; }
+
+    /// <summary>Installed extensions (<c>pg_extension</c>), or those a schema file creates.</summary>
+    public IReadOnlySet<string> Extensions { get; }
+
+    /// <summary>Operator classes as <c>method:name</c> (<c>gin:gin_trgm_ops</c>); null when not known (no connection).</summary>
+    public IReadOnlySet<string>? OperatorClasses { get; }
 
     public CatalogIndex? FindIndex(string name) => Indexes.FirstOrDefault(i => i.Name == name);
 

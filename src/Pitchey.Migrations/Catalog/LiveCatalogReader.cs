@@ -3,7 +3,7 @@ using Pitchey.Migrations.History;
 
 namespace Pitchey.Migrations.Catalog;
 
-/// <summary>Reads a <see cref="CatalogSnapshot"/> from the live catalog (pg_class, pg_attribute, pg_index, pg_proc, pg_settings).</summary>
+/// <summary>Reads a <see cref="CatalogSnapshot"/> from the live catalog (pg_class, pg_attribute, pg_index, pg_proc, pg_settings, pg_extension, pg_opclass).</summary>
 internal static class LiveCatalogReader
 {
     private const string ExcludedSchemas = "('pg_catalog', 'information_schema', '" + MigrationHistory.SchemaName + "')";
@@ -38,7 +38,11 @@ internal static class LiveCatalogReader
                          LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
                          WHERE k.ord <= x.indnkeyatts
                          ORDER BY k.ord),
-                   pg_get_expr(x.indpred, x.indrelid), pg_get_indexdef(x.indexrelid)
+                   pg_get_expr(x.indpred, x.indrelid), pg_get_indexdef(x.indexrelid),
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+                         FROM unnest(x.indclass::oid[]) WITH ORDINALITY AS k(opclass, ord)
+                         JOIN pg_opclass oc ON oc.oid = k.opclass
+                         ORDER BY k.ord)
             FROM pg_index x
             JOIN pg_class i ON i.oid = x.indexrelid
             JOIN pg_class t ON t.oid = x.indrelid
@@ -52,21 +56,13 @@ internal static class LiveCatalogReader
             {
                 indexes.Add(new CatalogIndex(
                     reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.GetBoolean(4),
-                    reader.GetString(5), reader.GetFieldValue<string?[]>(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)));
+                    reader.GetString(5), reader.GetFieldValue<string?[]>(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
+                    reader.GetFieldValue<string?[]>(9)));
             }
         }
 
-        var functions = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand(
-            "SELECT proname::text FROM pg_proc GROUP BY proname HAVING bool_and(provolatile <> 'i')", connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                functions.Add(reader.GetString(0));
-            }
-        }
-
+        var functions = await ReadNamesAsync(
+            connection, "SELECT proname::text FROM pg_proc GROUP BY proname HAVING bool_and(provolatile <> 'i')", cancellationToken);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("SELECT name, context FROM pg_settings", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -77,6 +73,23 @@ internal static class LiveCatalogReader
             }
         }
 
-        return new CatalogSnapshot("live database", tables, indexes, functions, settings);
+        var extensions = await ReadNamesAsync(connection, "SELECT extname::text FROM pg_extension", cancellationToken);
+        var operatorClasses = await ReadNamesAsync(
+            connection, "SELECT am.amname::text || ':' || oc.opcname::text FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod", cancellationToken);
+        return new CatalogSnapshot("live database", tables, indexes, functions, settings, extensions, operatorClasses);
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as a set.</summary>
+    private static async Task<HashSet<string>> ReadNamesAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 }

@@ -4,7 +4,8 @@ namespace Pitchey.Migrations.Catalog;
 
 /// <summary>
 /// The fallback without a connection: a <see cref="CatalogSnapshot"/> from a schema file's CREATE TABLE,
-/// ALTER TABLE ... ADD COLUMN and CREATE INDEX statements. No volatility, no setting contexts.
+/// ALTER TABLE ... ADD COLUMN, CREATE INDEX and CREATE EXTENSION statements (plpgsql, in every
+/// database, counts as created). No volatility, no operator classes, no setting contexts.
 /// </summary>
 internal static class SchemaFileReader
 {
@@ -12,6 +13,7 @@ internal static class SchemaFileReader
     {
         var tables = new List<CatalogTable>();
         var indexes = new List<CatalogIndex>();
+        var extensions = new HashSet<string>(StringComparer.Ordinal) { "plpgsql" };
         foreach (var statement in MigrationScript.Parse(text, source).Statements)
         {
             var tokens = SqlLexer.Tokenize(statement.Text);
@@ -23,13 +25,20 @@ internal static class SchemaFileReader
             {
                 ReadAddColumn(tokens, tables);
             }
-            else if (MigrationStatement.Parse(statement) is { Kind: StatementKind.CreateIndex, Index: { Name: not null } index })
+            else if (MigrationStatement.Parse(statement) is { } parsed)
             {
-                indexes.Add(CatalogIndex.Written(index, statement.Text));
+                if (parsed is { Kind: StatementKind.CreateIndex, Index: { Name: not null } index })
+                {
+                    indexes.Add(CatalogIndex.Written(index, statement.Text));
+                }
+                else if (parsed is { Kind: StatementKind.CreateExtension, Target: { } extension })
+                {
+                    extensions.Add(extension);
+                }
             }
         }
 
-        return new CatalogSnapshot(source, tables, indexes, null, null);
+        return new CatalogSnapshot(source, tables, indexes, null, null, extensions);
     }
 
     private static void ReadCreateTable(List<SqlToken> tokens, List<CatalogTable> tables, List<CatalogIndex> indexes)

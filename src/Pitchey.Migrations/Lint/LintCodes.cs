@@ -15,6 +15,8 @@ internal static class LintCodes
     public const string RenamedColumn = "renamed-column";
     public const string DuplicateIndex = "duplicate-index";
     public const string PrefixIndex = "prefix-index";
+    public const string MissingExtension = "missing-extension";
+    public const string UnknownOperatorClass = "unknown-opclass";
     public const string NameConflict = "name-conflict";
     public const string UnnamedIndex = "unnamed-index";
     public const string DropIndex = "drop-index";

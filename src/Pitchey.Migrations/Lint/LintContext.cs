@@ -8,12 +8,16 @@ internal sealed class LintContext(CatalogSnapshot? catalog)
 {
     private readonly List<LintFinding> _findings = [];
     private readonly List<CatalogIndex> _known = catalog?.Indexes.ToList() ?? [];
+    private readonly HashSet<string> _createdExtensions = new(StringComparer.Ordinal);
 
     /// <summary>The database's catalog (live or from a schema file); null when neither is at hand.</summary>
     public CatalogSnapshot? Catalog { get; } = catalog;
 
     /// <summary>The catalog's indexes plus the named indexes earlier in the file (empty without a catalog).</summary>
     public IReadOnlyList<CatalogIndex> KnownIndexes => _known;
+
+    /// <summary>The extensions the file creates in the statements before the current one.</summary>
+    public IReadOnlySet<string> CreatedExtensions => _createdExtensions;
 
     /// <summary>True between BEGIN and COMMIT (or ROLLBACK).</summary>
     public bool InTransaction { get; set; }
@@ -34,9 +38,14 @@ internal sealed class LintContext(CatalogSnapshot? catalog)
     public void Info(MigrationStatement statement, string code, string message, string fix) =>
         _findings.Add(new LintFinding(statement.Line, LintSeverity.Info, code, message, fix));
 
-    /// <summary>Makes a named index of the file known to the statements after it (duplicates within the file).</summary>
+    /// <summary>Makes a named index (duplicates within the file) or a created extension of the file known to the statements after it.</summary>
     public void Remember(MigrationStatement statement)
     {
+        if (statement is { Kind: StatementKind.CreateExtension, Target: { } extension })
+        {
+            _createdExtensions.Add(extension);
+        }
+
         if (Catalog is not null && statement.Index is { Name: not null } index)
         {
             _known.Add(CatalogIndex.Written(index, statement.Source.Text));

@@ -22,6 +22,7 @@ public static class MigrationLint
         new IfNotExistsConcurrentlyRule(),
         new NonImmutableRule(),
         new MissingReferenceRule(),
+        new OperatorClassRule(),
         new RedundantIndexRule(),
         new SessionSettingRule(),
         new AlterSystemRule(),

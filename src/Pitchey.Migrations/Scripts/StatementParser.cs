@@ -107,7 +107,7 @@ internal static class StatementParser
         foreach (var group in reader.ParenthesisedList())
         {
             var text = source.Text[group[0].Offset..(group[^1].Offset + TokenLength(source.Text, group[^1]))];
-            items.Add(new IndexItem(text, PlainColumn(group), group));
+            items.Add(IndexItem.Read(text, group));
         }
 
         string? predicate = null;
@@ -181,25 +181,6 @@ internal static class StatementParser
         }
 
         return name;
-    }
-
-    private static string? PlainColumn(IReadOnlyList<SqlToken> group)
-    {
-        if (group.Count == 0 || !group[0].IsIdentifier || (group.Count > 1 && group[1].IsSymbol("(")))
-        {
-            return null;
-        }
-
-        // column [COLLATE x] [opclass] [ASC|DESC] [NULLS FIRST|LAST]: every later token is a modifier word
-        for (var i = 1; i < group.Count; i++)
-        {
-            if (!group[i].IsIdentifier && !group[i].IsSymbol("."))
-            {
-                return null;
-            }
-        }
-
-        return group[0].Value;
     }
 
     private static int TokenLength(string text, SqlToken token)

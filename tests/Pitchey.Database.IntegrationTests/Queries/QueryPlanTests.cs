@@ -75,13 +75,56 @@ public sealed class QueryPlanTests(SeededDatabase database)
     }
 
     [Fact]
-    public async Task Search_SelectiveTerm_UsesTheGinIndex()
+    public async Task FullTextSearch_SelectiveTerm_UsesTheGinIndex()
     {
         var word = new SeedText().WordAt(2_500);
 
-        var nodes = await PlanNodesAsync(SearchQuery.BuildSql(0), word, 2_000, 20, 0);
+        var nodes = await PlanNodesAsync(FullTextSearchQuery.BuildSql(0), word, 2_000, 20, 0);
 
         AssertIndexDriven(nodes, "pitches_search_vector_idx");
+    }
+
+    [Fact]
+    public async Task SubstringSearch_RareTerm_ReadsTheTrigramIndexes()
+    {
+        // A word in a few hundred pitches: the planner ORs the three trigram bitmaps and sorts the few
+        // matches, for the page and for the candidates statement (its count and page in one read).
+        var pattern = LikePattern.Containing(new SeedText().WordAt(3_000));
+        var sql = SubstringSearchSql.BuildPage(SubstringSearchSql.WithText);
+
+        var nodes = await PlanNodesAsync(sql, pattern, 21, 0);
+        var count = await PlanNodesAsync(SubstringSearchSql.BuildCandidates(SubstringSearchSql.WithText), pattern, 1_001, 20, 0);
+
+        foreach (var plan in new[] { nodes, count })
+        {
+            AssertIndexDriven(plan, "pitches_search_title_trgm_idx");
+            Assert.Contains(plan, n => IndexName(n) == "pitches_search_logline_trgm_idx");
+            Assert.Contains(plan, n => IndexName(n) == "pitches_search_description_trgm_idx");
+        }
+    }
+
+    [Fact]
+    public async Task SubstringSearch_VeryCommonTerm_WalksTheDateIndex()
+    {
+        // The same statement with a word in nearly every pitch: a page of matches comes after a few
+        // dozen entries of the date index, so the planner walks it and never reads the trigram
+        // indexes (nor the whole table). That the plan depends on the term is why search is unprepared.
+        var pattern = LikePattern.Containing(new SeedText().WordAt(0));
+        var sql = SubstringSearchSql.BuildPage(SubstringSearchSql.WithText | SubstringSearchSql.FilterGenre);
+
+        var nodes = await PlanNodesAsync(sql, pattern, "Drama", 21, 40);
+
+        AssertIndexDriven(nodes, "pitches_browse_date_idx");
+        Assert.DoesNotContain(nodes, n => IndexName(n)?.Contains("trgm", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task SubstringSearch_ShortTerm_WalksTheDateIndexOverTheWindowOnly()
+    {
+        var nodes = await PlanNodesAsync(SubstringSearchSql.BuildWindow(SubstringSearchSql.WithText), LikePattern.Containing("zq"), 10_000, 20, 0);
+
+        AssertIndexDriven(nodes, "pitches_browse_date_idx");
+        Assert.Contains(nodes, n => n.GetProperty("Node Type").GetString() == "Limit" && n.GetProperty("Plan Rows").GetDouble() <= 10_000);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class StartupValidationTests
     [InlineData("Management:ApiKeySha256", "the-key-itself-not-its-hash",
         "Management:ApiKeySha256 must be 64 hexadecimal characters: the SHA-256 of the key (sha256sum), never the key itself.")]
     [InlineData("Management:HistoryInterval", "00:00:00.100", "Management:HistoryInterval must be between 00:00:01 and 00:05:00.")]
+    [InlineData("TunedQueries:Search:Mode", "Fuzzy", "TunedQueries:Search:Mode must be Substring or FullText.")]
     public async Task BadSetting_StopsStartup_WithAMessageNamingTheKeyNotTheValue(string key, string value, string expected)
     {
         var settings = GatewayServer.BaseSettings(GatewayServer.NoDatabase, upstream: null);

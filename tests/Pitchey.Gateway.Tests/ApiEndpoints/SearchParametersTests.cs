@@ -19,11 +19,21 @@ public sealed class SearchParametersTests
         Assert.Equal(new SearchRequest("\"space ship\" -war OR (", "Drama", null, 10, 10), request);
     }
 
+    [Fact]
+    public void TryParse_Text_IsKeptAsTyped()
+    {
+        // Substring mode matches the text literally, as the API does: spaces and wildcard characters included.
+        Assert.True(SearchParameters.TryParse(Query("?q=%20war%25_%5C%20"), MaxOffset, out var request, out var error), error);
+
+        Assert.Equal(" war%_\\ ", request!.Text);
+    }
+
     [Theory]
     [InlineData("?q=x&page=0", "page")]
     [InlineData("?q=x&page=1000", "page")]
     [InlineData("?q=x&limit=500", "limit")]
     [InlineData("?q=a&q=b", "q")]
+    [InlineData("?q=a%00b", "q")]
     public void TryParse_BadParameter_NamesIt(string query, string parameter)
     {
         Assert.False(SearchParameters.TryParse(Query(query), MaxOffset, out _, out var error));

@@ -25,13 +25,14 @@ public sealed class BenchCommandTests(SchemaDatabase cluster) : IClassFixture<Sc
         var sessions = await _database.ScalarAsync<long>("SELECT count(*) FROM sessions"); // the plan's 5 and the demo users'
         Assert.Equal($"Data: 40 pitches, 10 users, {sessions} sessions, 20 pitch views. Runs per query: 3 with indexes, 10 without.", table[0]);
         Assert.Equal("| query | without indexes: median / p99 (ms) | with indexes: median / p99 (ms) | speed-up (median) |", table[2]);
-        Assert.Equal(11, table.Count(line => line.StartsWith("| ", StringComparison.Ordinal)) - 1);
+        Assert.Equal(17, table.Count(line => line.StartsWith("| ", StringComparison.Ordinal)) - 1);
         var strategy = await IndexStrategy.ReadAsync(Path.Combine(AppContext.BaseDirectory, "config", IndexStrategy.RelativePath), CancellationToken.None);
         Assert.Contains("bench: index strategy built in ", output, StringComparison.Ordinal);
-        Assert.Contains($"({strategy.Statements.Count} indexes)", output, StringComparison.Ordinal);
-        Assert.Equal(strategy.Statements.Count, await _database.ScalarAsync<long>(
+        var indexes = strategy.IndexNames.ToList();
+        Assert.Contains($"({indexes.Count} indexes)", output, StringComparison.Ordinal);
+        Assert.Equal(indexes.Count, await _database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname IN (" +
-            string.Join(", ", strategy.IndexNames.Select(name => $"'{name}'")) + ")"));
+            string.Join(", ", indexes.Select(name => $"'{name}'")) + ")"));
         Assert.DoesNotContain(PostgresCluster.Password, output + error, StringComparison.Ordinal);
 
         var again = await BenchAsync("--users", "10", "--pitches", "40");

@@ -33,6 +33,21 @@ public sealed class IndexStrategyTests
     }
 
     [Fact]
+    public void Split_ExtensionsAndRepresentativeQueries_RunsTheOneAndNeverTheOther()
+    {
+        var strategy = new IndexStrategy(IndexStrategy.Split("""
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_trgm ON pitches USING gin (title gin_trgm_ops);
+            -- query: search
+            SELECT id FROM pitches WHERE title ILIKE '%a;b%';
+            """));
+
+        Assert.Equal(2, strategy.Statements.Count);
+        Assert.Equal("CREATE EXTENSION IF NOT EXISTS pg_trgm", strategy.Statements[0]);
+        Assert.Equal(["idx_trgm"], strategy.IndexNames);
+    }
+
+    [Fact]
     public void RelativePath_BelowTheConfigFolder() =>
         Assert.Equal(Path.Combine("sql", "indexes.sql"), IndexStrategy.RelativePath);
 }

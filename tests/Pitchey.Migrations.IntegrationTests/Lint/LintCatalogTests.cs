@@ -62,5 +62,50 @@ public sealed class LintCatalogTests(SchemaDatabase cluster) : IClassFixture<Sch
         }
 
         Assert.Equal(live.Indexes.Select(i => (i.Name, string.Join(',', i.Columns))).Order(), offline.Indexes.Select(i => (i.Name, string.Join(',', i.Columns))).Order());
+        Assert.Equal(live.Extensions.Order(StringComparer.Ordinal), offline.Extensions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lint_RepositoryIndexStrategy_HasNothingApplyCannotFix_LiveOrFromTheSchemaFile()
+    {
+        // The shipped strategy (trigram indexes included) against a database made from schema.sql
+        // and against schema.sql alone: no error, and the only warnings are the ones apply fixes itself.
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 10);
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        var script = MigrationScript.Parse(await File.ReadAllTextAsync(RepoPaths.Config("sql", "indexes.sql")), "indexes.sql");
+        var catalogs = new[]
+        {
+            await CatalogSnapshot.ReadAsync(connection, CancellationToken.None),
+            CatalogSnapshot.FromSchemaFile(await File.ReadAllTextAsync(RepoPaths.Config("sql", "schema.sql")), "schema.sql"),
+        };
+
+        foreach (var catalog in catalogs)
+        {
+            var report = MigrationLint.Run(script, catalog);
+
+            var problems = report.Findings.Where(f => f.Severity >= LintSeverity.Warning).ToList();
+            Assert.Equal([LintCodes.IfNotExistsConcurrently], problems.Select(f => f.Code).Distinct());
+            Assert.All(problems, f => Assert.True(f.FixedByApply, f.Message));
+            Assert.False(report.BlocksApply);
+            Assert.Contains("pg_trgm", catalog.Extensions);
+        }
+    }
+
+    [Fact]
+    public async Task Lint_OperatorClassTheDatabaseDoesNotHave_IsAnError()
+    {
+        await using var db = await TestDatabase.CreateAsync(cluster, pitches: 10);
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        var catalog = await CatalogSnapshot.ReadAsync(connection, CancellationToken.None);
+
+        var report = MigrationLint.Run(MigrationScript.Parse("""
+            CREATE INDEX CONCURRENTLY idx_title_trgm ON pitches USING gin (title gin_trgm_ops);
+            CREATE INDEX CONCURRENTLY idx_title_typo ON pitches USING gin (title gin_trgm_opz);
+            CREATE INDEX CONCURRENTLY idx_title_pattern ON pitches (title text_pattern_ops);
+            """), catalog);
+
+        var finding = Assert.Single(report.Findings, f => f.Severity >= LintSeverity.Warning);
+        Assert.Equal((2, LintCodes.UnknownOperatorClass), (finding.Line, finding.Code));
+        Assert.Contains("gin_trgm_opz does not exist for gin (checked against live database)", finding.Message, StringComparison.Ordinal);
     }
 }

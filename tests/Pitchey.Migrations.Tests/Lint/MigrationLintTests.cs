@@ -110,6 +110,51 @@ public sealed class MigrationLintTests
     }
 
     [Fact]
+    public void Run_TrigramIndexes_WithTheExtensionCreatedFirst_AreClean()
+    {
+        // pg_trgm's operator classes after a column, after an expression, with parameters: no column
+        // named after an operator class, no unknown function, nothing non-immutable.
+        var report = MigrationLint.Run(MigrationScript.Parse("""
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE INDEX CONCURRENTLY idx_title_trgm ON pitches USING gin (title gin_trgm_ops) WHERE status = 'published';
+            CREATE INDEX CONCURRENTLY idx_text_trgm ON pitches USING gin ((title || ' ' || coalesce(status, '')) gin_trgm_ops);
+            CREATE INDEX CONCURRENTLY idx_lower_trgm ON pitches USING gin (lower(title) gin_trgm_ops);
+            CREATE INDEX CONCURRENTLY idx_title_gist ON pitches USING gist (title gist_trgm_ops (siglen = 64));
+            SET pg_trgm.similarity_threshold = 0.4;
+            """), Catalog);
+
+        Assert.DoesNotContain(report.Findings, f => f.Severity >= LintSeverity.Warning);
+    }
+
+    [Fact]
+    public void Run_TrigramIndexWithoutTheExtension_IsAnErrorNamingIt()
+    {
+        var report = MigrationLint.Run(MigrationScript.Parse("""
+            CREATE INDEX CONCURRENTLY idx_title_trgm ON pitches USING gin (title gin_trgm_ops);
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE INDEX CONCURRENTLY idx_title_gist ON pitches USING gist (title gin_trgm_ops);
+            """), Catalog);
+
+        var findings = report.Findings.Where(f => f.Severity >= LintSeverity.Warning).Select(f => (f.Line, f.Code)).ToList();
+        Assert.Equal([(1, LintCodes.MissingExtension), (3, LintCodes.UnknownOperatorClass)], findings);
+        Assert.Equal(
+            "operator class gin_trgm_ops of idx_title_trgm comes with the extension pg_trgm, which schema.sql does not have and the file does not create before this statement",
+            report.Findings.Single(f => f.Code == LintCodes.MissingExtension).Message);
+        Assert.True(report.BlocksApply);
+    }
+
+    [Fact]
+    public void Run_TrigramIndex_WhenTheSchemaFileCreatesTheExtension_IsClean()
+    {
+        var catalog = CatalogSnapshot.FromSchemaFile("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + Schema, "schema.sql");
+
+        var report = MigrationLint.Run(MigrationScript.Parse("CREATE INDEX CONCURRENTLY idx_title_trgm ON pitches USING gin (title gin_trgm_ops);"), catalog);
+
+        Assert.Equal(["pg_trgm", "plpgsql"], catalog.Extensions.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Severity >= LintSeverity.Warning);
+    }
+
+    [Fact]
     public void ExitCode_WarningsOnly_IsOneOrTwoWhenStrict()
     {
         var report = MigrationLint.Run(MigrationScript.Parse("CREATE INDEX CONCURRENTLY idx_users_email ON users (email);"), Catalog);
@@ -130,6 +175,19 @@ public sealed class MigrationLintTests
         var finding = Assert.Single(report.Findings, f => f.Severity >= LintSeverity.Warning);
         Assert.Equal((2, LintCodes.PrefixIndex), (finding.Line, finding.Code));
         Assert.Contains("idx_a", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_SameColumnOtherOperatorClass_IsNoDuplicate()
+    {
+        var report = MigrationLint.Run(MigrationScript.Parse("""
+            CREATE INDEX CONCURRENTLY idx_title ON pitches (title);
+            CREATE INDEX CONCURRENTLY idx_title_pattern ON pitches (title text_pattern_ops);
+            CREATE INDEX CONCURRENTLY idx_title_again ON pitches (title);
+            """), Catalog);
+
+        var finding = Assert.Single(report.Findings, f => f.Severity >= LintSeverity.Warning);
+        Assert.Equal((3, LintCodes.DuplicateIndex), (finding.Line, finding.Code));
     }
 
     [Fact]

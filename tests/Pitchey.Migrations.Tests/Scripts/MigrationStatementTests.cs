@@ -28,6 +28,23 @@ public sealed class MigrationStatementTests
         Assert.Equal("status = 'published' and published_at is not null", index.Predicate);
     }
 
+    [Theory]
+    [InlineData("title gin_trgm_ops", "title", "gin_trgm_ops", "title")]
+    [InlineData("(title || ' ' || coalesce(logline, '')) gin_trgm_ops", null, "gin_trgm_ops", "( title || ' ' || coalesce ( logline , '' ) )")]
+    [InlineData("lower(title) public.gin_trgm_ops", null, "gin_trgm_ops", "lower ( title )")]
+    [InlineData("description gist_trgm_ops (siglen = 64)", "description", "gist_trgm_ops", "description")]
+    [InlineData("title COLLATE \"C\" text_pattern_ops DESC NULLS LAST", "title", "text_pattern_ops", "title")]
+    [InlineData("created_at DESC NULLS FIRST", "created_at", null, "created_at")]
+    [InlineData("(created_at > '2025-01-01')", null, null, "( created_at > '2025-01-01' )")]
+    public void Parse_IndexElement_SplitsTheOperatorClassFromTheColumnOrExpression(string element, string? column, string? operatorClass, string expression)
+    {
+        var item = Assert.Single(Parse($"CREATE INDEX CONCURRENTLY idx ON pitches USING gin ({element})").Index!.Items);
+
+        Assert.Equal(element, item.Text);
+        Assert.Equal((column, operatorClass), (item.Column, item.OperatorClass));
+        Assert.Equal(expression, string.Join(' ', item.Tokens.Select(t => t.Kind == TokenKind.String ? $"'{t.Value}'" : t.Value)));
+    }
+
     [Fact]
     public void ConcurrentSql_AddsConcurrentlyAndDropsIfNotExists()
     {

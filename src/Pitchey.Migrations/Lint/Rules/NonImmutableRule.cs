@@ -14,7 +14,7 @@ internal sealed class NonImmutableRule : ILintRule
         "now", "clock_timestamp", "statement_timestamp", "transaction_timestamp", "timeofday", "random", "random_normal",
         "setseed", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "nextval", "currval", "lastval", "setval",
         "txid_current", "pg_current_xact_id", "pg_backend_pid", "current_setting", "to_char", "to_date",
-        "pg_sleep",
+        "pg_sleep", "set_limit", "show_limit",
     };
 
     public void Check(MigrationStatement statement, LintContext context)

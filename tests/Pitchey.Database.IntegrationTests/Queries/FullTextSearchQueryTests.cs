@@ -5,7 +5,7 @@ using Pitchey.LoadTests.Seeding;
 namespace Pitchey.Database.IntegrationTests.Queries;
 
 [Collection(SeededDatabaseCollection.Name)]
-public sealed class SearchQueryTests(SeededDatabase database)
+public sealed class FullTextSearchQueryTests(SeededDatabase database)
 {
     private static readonly IOptions<TunedQueryOptions> DefaultOptions = Options.Create(new TunedQueryOptions());
 
@@ -18,7 +18,7 @@ public sealed class SearchQueryTests(SeededDatabase database)
         var term = await SelectiveTermAsync();
         var reference = await database.Primary.IdsAsync(
             $"SELECT id {Matching} ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', $1)) DESC, id DESC", term);
-        var query = new SearchQuery(DefaultOptions);
+        var query = new FullTextSearchQuery(DefaultOptions);
 
         var first = await RunAsync(query, new SearchRequest(term, null, null, 10, 0));
         var second = await RunAsync(query, new SearchRequest(term, null, null, 10, 10));
@@ -31,13 +31,40 @@ public sealed class SearchQueryTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task SearchQuery_FullTextMode_RanksAndSubstringModeDoesNot()
+    {
+        // The setting picks the engine: ranked by ts_rank_cd in FullText mode, newest first in Substring mode.
+        var term = await SelectiveTermAsync();
+        var ranked = await database.Primary.IdsAsync(
+            $"SELECT id {Matching} ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', $1)) DESC, id DESC", term);
+        SearchQuery SearchIn(string mode)
+        {
+            var options = Options.Create(new TunedQueryOptions { Search = new SearchOptions { Mode = mode } });
+            return new SearchQuery(new SubstringSearchQuery(options, TimeProvider.System), new FullTextSearchQuery(options), options);
+        }
+
+        var fullText = SearchIn("FullText");
+        var substring = SearchIn("Substring");
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var rankedPage = await fullText.RunAsync(connection, new SearchRequest(term, null, null, 10, 0), CancellationToken.None);
+        var newestPage = await substring.RunAsync(connection, new SearchRequest(term, null, null, 10, 0), CancellationToken.None);
+
+        Assert.Equal((SearchMode.FullText, SearchMode.Substring), (fullText.Mode, substring.Mode));
+        Assert.Equal(ranked.Take(10), rankedPage.Items.Select(i => i.Id));
+        Assert.Equal(newestPage.Items.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id), newestPage.Items);
+        Assert.NotEqual(rankedPage.Items.Select(i => i.Id), newestPage.Items.Select(i => i.Id));
+        Assert.False(fullText.NeedsDatabase(new SearchRequest("  ", null, null, 10, 0)));
+        Assert.True(substring.NeedsDatabase(new SearchRequest("", null, null, 10, 0)));
+    }
+
+    [Fact]
     public async Task RunAsync_Filters_MatchTheReference()
     {
         var term = await SelectiveTermAsync();
         var reference = await database.Primary.IdsAsync(
             $"SELECT id {Matching} AND genre = $2 ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', $1)) DESC, id DESC", term, "Drama");
 
-        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(term, "Drama", null, 100, 0));
+        var page = await RunAsync(new FullTextSearchQuery(DefaultOptions), new SearchRequest(term, "Drama", null, 100, 0));
 
         Assert.NotEmpty(reference);
         Assert.Equal(reference.Take(100), page.Items.Select(i => i.Id));
@@ -55,7 +82,7 @@ public sealed class SearchQueryTests(SeededDatabase database)
             "SELECT (SELECT count(*) FROM a)::int + (SELECT count(*) FROM b)::int", word);
         var titled = await database.Primary.ScalarAsync<long>("SELECT min(id) FROM pitches WHERE status = 'published' AND visibility = 'public'");
 
-        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(word, null, null, 10, 0));
+        var page = await RunAsync(new FullTextSearchQuery(DefaultOptions), new SearchRequest(word, null, null, 10, 0));
 
         Assert.Equal(2, page.Total);
         Assert.Equal(titled, page.Items[0].Id);
@@ -65,7 +92,7 @@ public sealed class SearchQueryTests(SeededDatabase database)
     public async Task RunAsync_VeryCommonTerm_RanksABoundedCandidateSetAndFlagsTheTotal()
     {
         var common = new SeedText().WordAt(0);
-        var query = new SearchQuery(DefaultOptions);
+        var query = new FullTextSearchQuery(DefaultOptions);
 
         var page = await RunAsync(query, new SearchRequest(common, null, null, 20, 0));
 
@@ -81,7 +108,7 @@ public sealed class SearchQueryTests(SeededDatabase database)
     [InlineData("\u00e9t\u00e9 \ud83c\udfac")]
     public async Task RunAsync_AnyText_IsValidInput(string text)
     {
-        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(text, null, null, 5, 0));
+        var page = await RunAsync(new FullTextSearchQuery(DefaultOptions), new SearchRequest(text, null, null, 5, 0));
 
         var matches = await database.Primary.ScalarAsync<long>(
             "SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public' " +
@@ -96,13 +123,13 @@ public sealed class SearchQueryTests(SeededDatabase database)
         var term = await SelectiveTermAsync();
         var count = await database.Primary.ScalarAsync<long>($"SELECT count(*) {Matching}", term);
 
-        var page = await RunAsync(new SearchQuery(DefaultOptions), new SearchRequest(term, null, null, 10, 5000));
+        var page = await RunAsync(new FullTextSearchQuery(DefaultOptions), new SearchRequest(term, null, null, 10, 5000));
 
         Assert.Empty(page.Items);
         Assert.Equal(count, page.Total);
     }
 
-    private async Task<SearchPage> RunAsync(SearchQuery query, SearchRequest request)
+    private async Task<SearchPage> RunAsync(FullTextSearchQuery query, SearchRequest request)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         return await query.RunAsync(connection, request, CancellationToken.None);
