@@ -9,6 +9,7 @@ using Pitchey.Database.DataSources;
 using Pitchey.Database.Diagnostics;
 using Pitchey.Database.HealthChecks;
 using Pitchey.Database.Routing;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database;
 
@@ -40,6 +41,8 @@ public static class DatabaseExtensions
         services.AddSingleton<ReplicaMonitor>();
         services.AddHostedService(static sp => sp.GetRequiredService<ReplicaMonitor>());
         services.AddSingleton<RoutingMetrics>();
+        services.AddValidatedOptions<SlowQueryOptions, SlowQueryOptionsValidator>(SlowQueryOptions.SectionName);
+        services.AddSingleton<SlowQueryLog>();
         services.AddSingleton<DatabaseRouter>();
         services.AddSingleton<IDatabaseRouter>(static sp => sp.GetRequiredService<DatabaseRouter>());
         // Public for the gateway's response transform, built here: its constructor takes the

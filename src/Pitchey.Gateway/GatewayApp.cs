@@ -1,7 +1,9 @@
 using Pitchey.Database;
+using Pitchey.Gateway.Alerts;
 using Pitchey.Gateway.ApiEndpoints;
 using Pitchey.Gateway.Caching;
 using Pitchey.Gateway.Configuration;
+using Pitchey.Gateway.DatabaseInsight;
 using Pitchey.Gateway.Diagnostics;
 using Pitchey.Gateway.Errors;
 using Pitchey.Gateway.HealthProbes;
@@ -38,6 +40,8 @@ public static class GatewayApp
         builder.AddGatewayProxy();
         builder.AddGatewayResilience(); // after the proxy: it replaces YARP's HTTP client factory
         builder.AddStatusPage();
+        builder.AddDatabaseInsight();
+        builder.AddAlerts(); // last: its rules read the breakers, the probe cache, the insight and the status page's tap
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -74,6 +78,8 @@ public static class GatewayApp
             management.MapDetailedHealth();
             management.MapBreakerAdmin();
             management.MapStatusPage();
+            management.MapDatabaseInsight();
+            management.MapAlerts();
         }
 
         return app;

@@ -94,7 +94,7 @@ public class DatabaseEnvironment : IAsyncLifetime, IAsyncDisposable
     /// <summary>Builds the recipe; a subclass starts its own parts after these.</summary>
     protected virtual async Task StartPartsAsync()
     {
-        _primary = await PostgresCluster.StartAsync(DatabaseRecipe.Schema);
+        _primary = await PostgresCluster.StartAsync(DatabaseRecipe.Schema, DatabaseRecipe.PgStatStatements);
         if (DatabaseRecipe.Seed is { } plan)
         {
             _seed = await TestData.SeedAsync(_primary, plan);

@@ -23,4 +23,11 @@ public sealed record DatabaseRecipe
 
     /// <summary>Streaming replicas of the primary (<c>pg_basebackup -R</c>). Default 0.</summary>
     public int Replicas { get; init; }
+
+    /// <summary>
+    /// <c>shared_preload_libraries = 'pg_stat_statements'</c> in the primary's postgresql.conf and the
+    /// extension created in <c>pitchey</c>; replicas copy both. Default false, as the shipped default:
+    /// other tests' clusters stay as they are.
+    /// </summary>
+    public bool PgStatStatements { get; init; }
 }

@@ -34,16 +34,22 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         $"Host=127.0.0.1;Port={Port};Database={DatabaseName};Username={User};Password={Password};Timeout=5;Command Timeout=30";
 
     /// <summary>Creates and starts a cluster with the <c>pitchey</c> database; optionally applies the schema.</summary>
-    public static async Task<PostgresCluster> StartAsync(bool applySchema = true)
+    /// <param name="pgStatStatements">Preload <c>pg_stat_statements</c> and create the extension in <c>pitchey</c> (replicas inherit both).</param>
+    public static async Task<PostgresCluster> StartAsync(bool applySchema = true, bool pgStatStatements = false)
     {
         var binDir = PostgresBinaries.Find();
         var root = Directory.CreateTempSubdirectory("pitchey-pg-").FullName;
         var cluster = new PostgresCluster(root, binDir, Loopback.FreePort());
         try
         {
-            await cluster.InitAsync();
+            await cluster.InitAsync(pgStatStatements);
             await cluster.StartServerAsync();
             await cluster.CreateDatabaseAsync();
+            if (pgStatStatements)
+            {
+                await cluster.ExecuteAsync("CREATE EXTENSION pg_stat_statements");
+            }
+
             if (applySchema)
             {
                 await cluster.ExecuteAsync(await File.ReadAllTextAsync(RepoPaths.Config("sql", "schema.sql")));
@@ -152,7 +158,7 @@ public sealed partial class PostgresCluster : IAsyncDisposable
     private string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false }.ConnectionString;
 
-    private async Task InitAsync()
+    private async Task InitAsync(bool pgStatStatements)
     {
         var passwordFile = Path.Combine(_root, "pwfile");
         await File.WriteAllTextAsync(passwordFile, Password);
@@ -178,6 +184,10 @@ public sealed partial class PostgresCluster : IAsyncDisposable
             hot_standby = on
             hot_standby_feedback = on
             """);
+        if (pgStatStatements)
+        {
+            await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), "\nshared_preload_libraries = 'pg_stat_statements'\n");
+        }
     }
 
     private async Task CreateDatabaseAsync() =>

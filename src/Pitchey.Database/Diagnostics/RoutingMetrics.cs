@@ -47,13 +47,13 @@ internal sealed class RoutingMetrics
     public void Read(string queryName, bool onReplica) =>
         _reads.Add(1, new KeyValuePair<string, object?>("query", queryName), new KeyValuePair<string, object?>("target", onReplica ? "replica" : "primary"));
 
-    /// <summary>A routed query succeeded on <paramref name="hostName"/>, <paramref name="startedAt"/> being its <see cref="Stopwatch.GetTimestamp"/>.</summary>
-    public void QueryCompleted(string queryName, string hostName, long startedAt)
+    /// <summary>A routed query succeeded on <paramref name="hostName"/> after <paramref name="elapsed"/>.</summary>
+    public void QueryCompleted(string queryName, string hostName, TimeSpan elapsed)
     {
         if (_queryDuration.Enabled)
         {
             _queryDuration.Record(
-                Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
+                elapsed.TotalSeconds,
                 new KeyValuePair<string, object?>("query", queryName),
                 new KeyValuePair<string, object?>("host", hostName));
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -52,6 +53,7 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
         }
 
+        StatementTrace.Record(command);
         await command.PrepareAsync(cancellationToken);
         var items = new List<PitchCard>(request.Limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

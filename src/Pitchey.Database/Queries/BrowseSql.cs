@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -51,6 +52,7 @@ internal static class BrowseSql
         // The page is chosen on ids first (an index-only walk when no filter needs the heap), so an
         // offset skips index entries, not joined rows; only the page's rows are then fetched and joined.
         var sql = new StringBuilder(640)
+            .Append(SqlTags.Browse)
             .Append("SELECT ").Append(PitchCard.Columns)
             .Append(" FROM (SELECT p.id FROM pitches p WHERE ").Append(PublishedPublic);
         var next = AppendFilters(sql, shape);
@@ -162,14 +164,14 @@ internal static class BrowseSql
 
     private static string BuildCount(int filterShape)
     {
-        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM pitches p WHERE ").Append(PublishedPublic);
+        var sql = new StringBuilder(SqlTags.Browse).Append("SELECT count(*) FROM (SELECT 1 FROM pitches p WHERE ").Append(PublishedPublic);
         var next = AppendFilters(sql, filterShape);
         return sql.Append(" LIMIT $").Append(next).Append(") AS bounded").ToString();
     }
 
     private static string BuildEstimate(int filterShape)
     {
-        var sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM pitches p WHERE ").Append(PublishedPublic);
+        var sql = new StringBuilder(SqlTags.Browse).Append("EXPLAIN (FORMAT JSON) SELECT 1 FROM pitches p WHERE ").Append(PublishedPublic);
         AppendFilters(sql, filterShape);
         return sql.ToString();
     }

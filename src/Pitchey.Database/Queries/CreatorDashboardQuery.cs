@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -15,7 +16,7 @@ public sealed class CreatorDashboardQuery
     /// The creator's pitches are read once (an index-only scan of pitches_user_created_idx, which
     /// includes view_count) and reused; investments are counted in one pass for both totals.
     /// </summary>
-    public const string OverviewSql =
+    public const string OverviewSql = SqlTags.CreatorDashboard +
         "WITH mine AS MATERIALIZED (SELECT id, view_count FROM pitches WHERE user_id = $1), " +
         "inv AS (SELECT count(*) AS total, count(*) FILTER (WHERE i.status = 'active') AS active " +
         "FROM mine JOIN investments i ON i.pitch_id = mine.id) " +
@@ -24,7 +25,7 @@ public sealed class CreatorDashboardQuery
         "(SELECT count(*) FROM nda_requests WHERE owner_id = $1 AND status = 'pending'), " +
         "(SELECT count(*) FROM mine JOIN ndas n ON n.pitch_id = mine.id) FROM inv";
 
-    public const string RecentSql =
+    public const string RecentSql = SqlTags.CreatorDashboard +
         "SELECT p.id, p.title, p.logline, p.genre, p.status, p.view_count, p.like_count, " +
         "(SELECT count(*) FROM nda_requests r WHERE r.owner_id = $1 AND r.pitch_id = p.id) " +
         "FROM pitches p WHERE p.user_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 5";
@@ -39,6 +40,7 @@ public sealed class CreatorDashboardQuery
         recent.Parameters.Add(new NpgsqlParameter<long> { TypedValue = creatorId, NpgsqlDbType = NpgsqlDbType.Bigint });
         batch.BatchCommands.Add(overview);
         batch.BatchCommands.Add(recent);
+        StatementTrace.Record(batch);
         await batch.PrepareAsync(cancellationToken);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -41,6 +42,7 @@ public sealed class FullTextSearchQuery(IOptions<TunedQueryOptions> options)
             AddParameters(command.Parameters, request, candidateLimit);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit, NpgsqlDbType = NpgsqlDbType.Integer });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
+            StatementTrace.Record(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -54,6 +56,7 @@ public sealed class FullTextSearchQuery(IOptions<TunedQueryOptions> options)
             // Past the last page the window count has no row to ride on: count separately.
             await using var count = new NpgsqlCommand(CountOnlySql[shape] ??= BuildCountSql(shape), connection);
             AddParameters(count.Parameters, request, candidateLimit);
+            StatementTrace.Record(count);
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -65,6 +68,7 @@ public sealed class FullTextSearchQuery(IOptions<TunedQueryOptions> options)
         // Rank and page the bounded candidate set on ids and vectors alone; only the page's rows
         // are then joined (by primary key) for their columns, so the join never sees 2,000 rows.
         new StringBuilder(900)
+            .Append(SqlTags.Search)
             .Append("WITH ranked AS (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $1)) AS rank, ")
             .Append("count(*) OVER () AS total FROM (").Append(CandidateSql(shape)).Append(") AS c")
             .Append(" ORDER BY rank DESC, c.id DESC LIMIT $").Append(NextParameter(shape)).Append(" OFFSET $").Append(NextParameter(shape) + 1)
@@ -74,7 +78,7 @@ public sealed class FullTextSearchQuery(IOptions<TunedQueryOptions> options)
             .ToString();
 
     private static string BuildCountSql(int shape) =>
-        "WITH candidates AS (" + CandidateSql(shape) +
+        SqlTags.Search + "WITH candidates AS (" + CandidateSql(shape) +
         ") SELECT count(*) FROM candidates";
 
     private static string CandidateSql(int shape)

@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.Diagnostics;
 using Pitchey.Database.Routing;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -18,7 +19,7 @@ namespace Pitchey.Database.Queries;
 public sealed partial class PlatformStatsSnapshot(
     IDatabaseRouter router, IOptions<TunedQueryOptions> options, TimeProvider time, ILogger<PlatformStatsSnapshot> logger)
 {
-    public const string Sql =
+    public const string Sql = SqlTags.PlatformStats +
         "SELECT (SELECT count(*) FROM pitches WHERE status = 'published' AND visibility = 'public'), " +
         "(SELECT coalesce(sum(view_count), 0)::bigint FROM pitches), " +
         "(SELECT count(*) FROM investments), " +
@@ -80,6 +81,7 @@ public sealed partial class PlatformStatsSnapshot(
             {
                 await using var command = new NpgsqlCommand(Sql, connection);
                 command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now.AddDays(-7).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                StatementTrace.Record(command);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 return new PlatformStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), now);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -23,7 +24,7 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
     /// <summary>Tokens longer than this are rejected without a lookup.</summary>
     public const int MaxTokenLength = 512;
 
-    internal const string Sql =
+    internal const string Sql = SqlTags.Session +
         "SELECT u.id, u.email, u.username, u.user_type, u.first_name, u.last_name, u.bio, u.company_name, " +
         "u.profile_image_url, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id " +
         "WHERE s.id = $1 AND s.expires_at > $2 AND u.is_active";
@@ -59,6 +60,7 @@ public sealed class SessionQuery(IOptions<TunedQueryOptions> options, TimeProvid
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        StatementTrace.Record(command);
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -86,6 +87,7 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
             SubstringSearchSql.AddParameters(command.Parameters, request);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
+            StatementTrace.Record(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -122,6 +124,7 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = bound, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
+        StatementTrace.Record(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

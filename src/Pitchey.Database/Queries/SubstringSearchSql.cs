@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -64,7 +65,7 @@ internal static class SubstringSearchSql
     {
         // The page is chosen on (id, created_at) first, so an offset skips matches, not joined rows;
         // only the page's rows are then fetched and joined.
-        var sql = new StringBuilder(700).Append("SELECT ").Append(PitchCard.Columns)
+        var sql = new StringBuilder(700).Append(SqlTags.Search).Append("SELECT ").Append(PitchCard.Columns)
             .Append(" FROM (SELECT p.id, p.created_at FROM pitches p WHERE ");
         var next = AppendConditions(sql, shape);
         return sql.Append(" ORDER BY ").Append(Newest).Append(" LIMIT $").Append(next).Append(" OFFSET $").Append(next + 1)
@@ -76,7 +77,7 @@ internal static class SubstringSearchSql
     public static string BuildWindow(int shape)
     {
         // One walk of the date index over at most $scan rows; the counts and the page both come from it.
-        var sql = new StringBuilder(900).Append("WITH w AS (SELECT p.id, p.created_at, ").Append(Match)
+        var sql = new StringBuilder(900).Append(SqlTags.Search).Append("WITH w AS (SELECT p.id, p.created_at, ").Append(Match)
             .Append(" AS matched FROM pitches p WHERE ");
         var next = AppendConditions(sql, shape, matchInWhere: false);
         sql.Append(" ORDER BY ").Append(Newest).Append(" LIMIT $").Append(next).Append(')');
@@ -88,7 +89,7 @@ internal static class SubstringSearchSql
     {
         // No ORDER BY inside: the planner reads the few matches however is cheapest (the trigram
         // bitmaps, for a rare term), and they are sorted afterwards.
-        var sql = new StringBuilder(900).Append("WITH w AS (SELECT p.id, p.created_at FROM pitches p WHERE ");
+        var sql = new StringBuilder(900).Append(SqlTags.Search).Append("WITH w AS (SELECT p.id, p.created_at FROM pitches p WHERE ");
         var next = AppendConditions(sql, shape);
         sql.Append(" LIMIT $").Append(next).Append(')');
         return AppendCountedPage(sql, "", "count(*)", next + 1);
@@ -159,7 +160,7 @@ internal static class SubstringSearchSql
 
     private static string BuildEstimate(int shape)
     {
-        var sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM pitches p WHERE ");
+        var sql = new StringBuilder(SqlTags.Search).Append("EXPLAIN (FORMAT JSON) SELECT 1 FROM pitches p WHERE ");
         AppendConditions(sql, shape);
         return sql.ToString();
     }

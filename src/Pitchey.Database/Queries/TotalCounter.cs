@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Queries;
 
@@ -41,6 +42,7 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
             await using var count = new NpgsqlCommand(sql.CountSql, connection);
             sql.AddParameters(count.Parameters);
             count.Parameters.Add(new NpgsqlParameter<int> { TypedValue = exactCountLimit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+            StatementTrace.Record(count);
             await count.PrepareAsync(cancellationToken);
 
             var exact = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
@@ -66,6 +68,7 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
         Interlocked.Increment(ref _queries);
         await using var explain = new NpgsqlCommand(estimateSql, connection);
         addParameters(explain.Parameters);
+        StatementTrace.Record(explain);
         return PlanRows((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
     }
 

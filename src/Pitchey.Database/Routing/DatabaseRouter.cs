@@ -9,6 +9,7 @@ using Polly.CircuitBreaker;
 using Polly.Registry;
 using Pitchey.Database.DataSources;
 using Pitchey.Database.Diagnostics;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.Routing;
 
@@ -32,6 +33,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
     private readonly ResiliencePipeline _primaryPipeline;
     private readonly PrimaryBreakerState _breaker;
     private readonly RoutingMetrics _metrics;
+    private readonly SlowQueryLog _slowQueries;
     private readonly ILogger<DatabaseRouter> _logger;
 
     public DatabaseRouter(
@@ -41,6 +43,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         ResiliencePipelineProvider<string> pipelines,
         PrimaryBreakerState breaker,
         RoutingMetrics metrics,
+        SlowQueryLog slowQueries,
         ILogger<DatabaseRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(hosts);
@@ -54,6 +57,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         _primaryPipeline = pipelines.GetPipeline(DatabasePipelines.Primary);
         _breaker = breaker;
         _metrics = metrics;
+        _slowQueries = slowQueries;
         _logger = logger;
     }
 
@@ -75,11 +79,12 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         var attempt = new ReadAttempt<T>(this, queryName, read, target, maxLag, options?.MinimumLsn);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DatabasePipelines.AttemptKey, attempt);
+        var trace = StatementTrace.Begin();
         var started = Stopwatch.GetTimestamp();
         try
         {
             var result = await _readPipeline.ExecuteAsync(static (ctx, a) => a.RunAsync(ctx.CancellationToken), context, attempt);
-            _metrics.QueryCompleted(queryName, result.Host.Name, started);
+            Completed(queryName, result.Host.Name, started, trace);
             _metrics.Read(queryName, result.OnReplica);
             return result;
         }
@@ -98,6 +103,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
     {
         ArgumentNullException.ThrowIfNull(queryName);
         ArgumentNullException.ThrowIfNull(write);
+        var trace = StatementTrace.Begin();
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -106,7 +112,7 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
             var value = await _primaryPipeline.ExecuteAsync(
                 static (s, ct) => new ValueTask<T>(s.Router.RunAsync(s.Router.Primary, s.Write, ct)),
                 (Router: this, Write: write), cancellationToken);
-            _metrics.QueryCompleted(queryName, Primary.Host.Name, started);
+            Completed(queryName, Primary.Host.Name, started, trace);
             _metrics.Write(queryName);
             return new RoutedResult<T>(value, Primary.Host, OnReplica: false);
         }
@@ -114,6 +120,14 @@ internal sealed partial class DatabaseRouter : IDatabaseRouter
         {
             throw Unavailable(exception);
         }
+    }
+
+    /// <summary>One measurement of a query that succeeded: the duration histogram, and the slow-query log when it reached its threshold.</summary>
+    private void Completed(string queryName, string hostName, long started, StatementTrace trace)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.QueryCompleted(queryName, hostName, elapsed);
+        _slowQueries.Observe(queryName, hostName, elapsed, trace);
     }
 
     /// <summary>The breaker refused, or the host failed and the caller is still waiting: nothing can serve it now.</summary>

@@ -1,4 +1,5 @@
 using Pitchey.Database.Queries;
+using Pitchey.Database.Routing;
 using Pitchey.Gateway.Caching;
 using Pitchey.Gateway.Limits;
 using Pitchey.Gateway.RateLimiting;
@@ -13,6 +14,19 @@ namespace Pitchey.Gateway.ApiEndpoints;
 /// </summary>
 internal static class ApiEndpointsExtensions
 {
+    /// <summary>
+    /// The HTTP routes behind each tuned query: a statement's <c>/* pitchey:route=... */</c> tag names the
+    /// query, and the database insight shows these beside it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RoutesByQuery = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [QueryNames.Browse] = ["GET /api/pitches/browse/enhanced"],
+        [QueryNames.Search] = ["GET /api/pitches/search", "GET /api/search"],
+        [QueryNames.Session] = ["GET /api/auth/session"],
+        [QueryNames.CreatorDashboard] = ["GET /api/creator/dashboard"],
+        [QueryNames.PlatformStats] = ["GET /api/dashboard/stats"],
+    };
+
     public static IHostApplicationBuilder AddApiEndpoints(this IHostApplicationBuilder builder)
     {
         builder.AddTunedQueries();

@@ -7,7 +7,8 @@ namespace Pitchey.Gateway.Diagnostics;
 /// <remarks>
 /// Ranges, one per feature: 1000-1099 health probes, 1100-1199 proxy, 1200-1299 resilience,
 /// 1400-1449 API endpoints, 1450-1499 routing headers, 1500-1549 management plane, 1550-1599 status
-/// page, 1600-1649 telemetry, 1650-1699 errors, 1700-1749 limits, 1750-1799 rate limiting. The
+/// page, 1600-1649 telemetry, 1650-1699 errors, 1700-1749 limits, 1750-1799 rate limiting, 1800-1849
+/// alerts. The
 /// database module keeps its own table, outside these ranges.
 /// </remarks>
 internal static class EventIds
@@ -71,4 +72,15 @@ internal static class EventIds
     public const int CacheEvictionFailed = 1802;
     public const int CacheSharedStore = 1803;
     public const int CacheFailedServedStale = 1804;
+
+    // Alerts: 1850-1899
+    public const int AlertsConfigured = 1850;
+    public const int AlertFiring = 1851;
+    public const int AlertResolved = 1852;
+    public const int AlertSuppressed = 1853;
+    public const int AlertConditionFailed = 1854;
+    public const int WebhookDelivered = 1860;
+    public const int WebhookRetrying = 1861;
+    public const int WebhookFailed = 1862;
+    public const int WebhookDropped = 1863;
 }

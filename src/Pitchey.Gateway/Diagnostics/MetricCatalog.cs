@@ -28,6 +28,8 @@ internal static class MetricCatalog
         new("pitchey_breaker_transitions_total", Counter, ["cluster", "state"], Transition),
         new("pitchey_breaker_rejections_total", Counter, ["cluster"], Rejection),
         new("pitchey_upstream_retries_total", Counter, ["cluster"], "a connection to the upstream failed"),
+        new("pitchey_alerts_active", Gauge, ["rule"], "alert rules configured"),
+        new("pitchey_alerts_notifications_total", Counter, ["webhook", "outcome"], "a webhook was sent a notice"),
 
         // The response cache (Pitchey.Gateway meter): docs/caching.md.
         new("pitchey_cache_requests_total", Counter, ["result", "route"]),
@@ -49,6 +51,9 @@ internal static class MetricCatalog
         new("pitchey_db_host_latency_milliseconds", Gauge, ["host", "endpoint"]),
         new("pitchey_db_replica_lag_seconds", Gauge, ["host", "endpoint"], Replicas),
         new("pitchey_db_replica_lag_bytes", Gauge, ["host", "endpoint"], Replicas),
+        new("pitchey_db_slow_queries_total", Counter, ["query", "host"], "a tuned query reached its slow-query threshold"),
+        new("pitchey_db_insight_reads_total", Counter, ["host", "status"], "a round of the database insight finished"),
+        new("pitchey_db_recommendations", Gauge, ["kind", "severity"], "the database insight has a recommendation"),
 
         // Npgsql's pool and command metrics, one series per data source (pool name = host name).
         new("db_client_connection_count", Gauge, ["db_client_connection_pool_name", "db_client_connection_state"]),

@@ -25,13 +25,34 @@ internal sealed class LatencyHistogram
     public LatencyInterval TakeInterval(long[] previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        var delta = new long[_counts.Length];
-        long total = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        var now = Snapshot();
+        var interval = Between(previous, now);
+        now.CopyTo(previous, 0);
+        return interval;
+    }
+
+    /// <summary>The counts so far, per bucket: two of them make an interval (<see cref="Between"/>); the alerts keep a few.</summary>
+    public long[] Snapshot()
+    {
+        var counts = new long[_counts.Length];
+        for (var i = 0; i < counts.Length; i++)
         {
-            var now = Interlocked.Read(ref _counts[i]);
-            delta[i] = now - previous[i];
-            previous[i] = now;
+            counts[i] = Interlocked.Read(ref _counts[i]);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Count and percentiles of what was recorded between two <see cref="Snapshot"/>s.</summary>
+    public static LatencyInterval Between(long[] earlier, long[] later)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        var delta = new long[later.Length];
+        long total = 0;
+        for (var i = 0; i < later.Length; i++)
+        {
+            delta[i] = later[i] - earlier[i];
             total += delta[i];
         }
 

@@ -25,11 +25,14 @@ internal sealed class MetricsTap : IDisposable
         ["pitchey.db.replica.lag"] = new("host"),
         ["db.client.connection.count"] = new(PoolTag, "db.client.connection.state", "used"),
         ["db.client.connection.npgsql.pending_requests"] = new(PoolTag),
+        ["db.client.connection.max"] = new(PoolTag),
     };
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, Dictionary<string, double>> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _observable = new(StringComparer.Ordinal);
+    private readonly Lock _pollGate = new();
+    private Dictionary<string, Dictionary<string, double>>? _polling;
     private long _serverErrors;
 
     private readonly ForeignPoolFilter _pools;
@@ -76,22 +79,22 @@ internal sealed class MetricsTap : IDisposable
     /// <summary>
     /// Reads every observable gauge once; afterwards <see cref="Latest"/> holds their values. An
     /// up-down counter that is not observable (its measurements are +n/-n as they happen) keeps its
-    /// running sum instead.
+    /// running sum instead. The status page's sampler and the alerts both poll: each poll collects
+    /// into fresh lines and swaps them in whole, so a reader never sees a gauge half read.
     /// </summary>
     public void Poll()
     {
-        foreach (var (name, values) in _latest)
+        lock (_pollGate)
         {
-            if (_observable.ContainsKey(name))
+            _polling = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+            _listener.RecordObservableInstruments();
+            foreach (var name in _observable.Keys)
             {
-                lock (values)
-                {
-                    values.Clear();
-                }
+                _latest[name] = _polling.TryGetValue(name, out var values) ? values : new Dictionary<string, double>(StringComparer.Ordinal);
             }
-        }
 
-        _listener.RecordObservableInstruments();
+            _polling = null;
+        }
     }
 
     /// <summary>The last polled values of a gauge, by line.</summary>
@@ -126,7 +129,10 @@ internal sealed class MetricsTap : IDisposable
                 Queries.GetOrAdd(query, static _ => new LatencyHistogram()).RecordSeconds(value);
                 break;
             case GaugeLines lines when lines.Matches(tags) && (instrument.Meter.Name != "Npgsql" || _pools.IsOwn(Find(tags, PoolTag))):
-                var values = _latest.GetOrAdd(instrument.Name, static _ => new Dictionary<string, double>(StringComparer.Ordinal));
+                // An observable gauge reports only inside Poll, on the polling thread, into the poll's own lines.
+                var values = instrument.IsObservable && _polling is { } polling
+                    ? polling.TryGetValue(instrument.Name, out var polled) ? polled : polling[instrument.Name] = new Dictionary<string, double>(StringComparer.Ordinal)
+                    : _latest.GetOrAdd(instrument.Name, static _ => new Dictionary<string, double>(StringComparer.Ordinal));
                 var line = lines.LineTag is null ? "value" : Find(tags, lines.LineTag) ?? "?";
                 lock (values)
                 {

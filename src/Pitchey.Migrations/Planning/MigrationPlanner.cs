@@ -1,3 +1,4 @@
+using Pitchey.Database.Indexes;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Scripts;

@@ -1,4 +1,5 @@
 using Npgsql;
+using Pitchey.Database.Indexes;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Scripts;

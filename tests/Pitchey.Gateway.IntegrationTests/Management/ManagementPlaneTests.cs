@@ -12,7 +12,8 @@ namespace Pitchey.Gateway.IntegrationTests.Management;
 [Collection(SharedEnvironmentCollection.Name)]
 public sealed class ManagementPlaneTests(SharedEnvironment shared)
 {
-    private static readonly string[] KeyedGets = ["/metrics", "/api/health/detailed", "/admin/breakers", "/api/status/history", "/api/status/panels"];
+    private static readonly string[] KeyedGets = ["/metrics", "/api/health/detailed", "/admin/breakers", "/api/status/history", "/api/status/panels",
+        "/admin/db/slow-queries", "/admin/db/recommendations", "/admin/db/indexes", "/admin/db/activity", "/admin/alerts"];
 
     [Fact]
     public async Task EveryKeyedEndpoint_WithoutAKey_OrWithAWrongOne_Answers401_AndChangesNothing()
@@ -30,9 +31,12 @@ public sealed class ManagementPlaneTests(SharedEnvironment shared)
                 Assert.Equal("ApiKey", response.Headers.WwwAuthenticate.Single().Scheme);
             }
 
-            using var isolate = new HttpRequestMessage(HttpMethod.Post, "/admin/breakers/api/isolate") { Headers = { Authorization = authorization } };
-            using var refused = await client.SendAsync(isolate);
-            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            foreach (var control in new[] { "/admin/breakers/api/isolate", "/admin/db/slow-queries/reset" })
+            {
+                using var post = new HttpRequestMessage(HttpMethod.Post, control) { Headers = { Authorization = authorization } };
+                using var refused = await client.SendAsync(post);
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            }
         }
 
         foreach (var path in KeyedGets)
@@ -49,7 +53,7 @@ public sealed class ManagementPlaneTests(SharedEnvironment shared)
     public async Task ManagementPaths_OnThePublicListener_AreApiPaths_ForwardedToTheUpstream()
     {
         await using var gateway = await shared.StartGatewayAsync();
-        string[] paths = ["/metrics", "/admin/breakers", "/api/status/history", "/api/status/panels", "/", "/assets/status.js"];
+        string[] paths = ["/metrics", "/admin/breakers", "/api/status/history", "/api/status/panels", "/", "/assets/status.js", "/admin/db/slow-queries", "/admin/alerts"];
         var before = await shared.StandIn.RequestCountAsync();
 
         foreach (var path in paths)
@@ -179,8 +183,11 @@ public sealed class ManagementPlaneTests(SharedEnvironment shared)
         var before = await shared.StandIn.RequestCountAsync();
         using var metrics = await gateway.Client.GetAsync("/metrics");
         using var detailed = await gateway.Client.GetAsync("/api/health/detailed");
+        using var recommendations = await gateway.Client.GetAsync("/admin/db/recommendations");
+        using var alerts = await gateway.Client.GetAsync("/admin/alerts");
         Assert.Equal("/metrics", (await metrics.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString());
-        Assert.Equal(before + 2, await shared.StandIn.RequestCountAsync());
+        Assert.Equal("/admin/alerts", (await alerts.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString());
+        Assert.Equal(before + 4, await shared.StandIn.RequestCountAsync());
         using var probe = await gateway.Client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pitchey.Database.Insight;
 using Pitchey.Gateway.IntegrationTests.Diagnostics;
 using Pitchey.Gateway.StatusPage;
 using Pitchey.Testing.Gateway;
@@ -25,6 +26,9 @@ public sealed class ManagementSecretsTests
         var logs = new CapturedLogs();
         var settings = env.GatewaySettings();
         settings["Logging:LogLevel:Default"] = "Debug";
+        // Every tuned query is slow, so the session lookup (its parameter is the token) is kept.
+        settings["Database:SlowQueries:ThresholdMs"] = "0";
+        settings["Database:Insight:Interval"] = "00:00:01";
         foreach (var category in new[] { "Microsoft.AspNetCore", "Yarp", "Npgsql", "Pitchey" })
         {
             settings[$"Logging:LogLevel:{category}"] = "Debug";
@@ -61,7 +65,14 @@ public sealed class ManagementSecretsTests
         }
 
         gateway.Services.GetRequiredService<HistorySampler>().SampleNow();
+        await gateway.Services.GetRequiredService<InsightMonitor>().RefreshAsync();
         answers.Add(await gateway.Management.GetStringAsync("/api/status/history"));
+        foreach (var path in new[] { "/admin/db/slow-queries", "/admin/db/recommendations", "/admin/db/indexes", "/admin/db/activity", "/admin/alerts", "/api/status/panels" })
+        {
+            answers.Add(await gateway.Management.GetStringAsync(path));
+        }
+
+        Assert.Contains("pitchey:route=session", answers[^6], StringComparison.Ordinal);
         answers.Add(await gateway.Management.GetStringAsync("/metrics"));
 
         Assert.NotEmpty(logs.Lines);

@@ -1,3 +1,4 @@
+using Pitchey.Database.Indexes;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.Scripts;
 
@@ -56,10 +57,8 @@ internal sealed class RedundantIndexRule : ILintRule
     {
         var index = statement.Index!;
         var columns = index.Items.Select(i => i.Column!).ToArray();
-        var candidates = context.KnownIndexes.Where(k =>
-            k.Table == index.Table && k.Method == index.Method && k.Columns.All(c => c is not null)
-            && IndexComparer.SamePredicate(k.Predicate, index.Predicate));
-        foreach (var other in candidates)
+        var key = new IndexKey(index.Table, index.Method, columns, [], index.Predicate, index.Unique);
+        foreach (var other in context.KnownIndexes.Where(k => k.Columns.All(c => c is not null)))
         {
             var otherColumns = other.Columns.Select(c => c!).ToArray();
             if (!SameOperatorClasses(index, other, Math.Min(columns.Length, otherColumns.Length)))
@@ -67,20 +66,18 @@ internal sealed class RedundantIndexRule : ILintRule
                 continue;
             }
 
-            if (otherColumns.SequenceEqual(columns, StringComparer.Ordinal) && (!index.Unique || other.Unique))
+            switch (IndexCoverage.Compare(key, new IndexKey(other.Table, other.Method, otherColumns, [], other.Predicate, other.Unique)))
             {
-                context.Warning(statement, LintCodes.DuplicateIndex,
-                    $"{index.Name} duplicates {other.Name} on {index.Table} ({string.Join(", ", columns)}): twice the write cost, no new plan",
-                    $"remove this statement; {other.Name} already serves these queries");
-                return;
-            }
-
-            if (!index.Unique && otherColumns.Length > columns.Length && otherColumns.Take(columns.Length).SequenceEqual(columns, StringComparer.Ordinal))
-            {
-                context.Warning(statement, LintCodes.PrefixIndex,
-                    $"{index.Name} ({string.Join(", ", columns)}) is a prefix of {other.Name} ({string.Join(", ", otherColumns)}), which serves the same lookups",
-                    $"remove this statement unless {other.Name} is much wider; a btree is usable on its leading columns");
-                return;
+                case IndexRedundancy.Duplicate:
+                    context.Warning(statement, LintCodes.DuplicateIndex,
+                        $"{index.Name} duplicates {other.Name} on {index.Table} ({string.Join(", ", columns)}): twice the write cost, no new plan",
+                        $"remove this statement; {other.Name} already serves these queries");
+                    return;
+                case IndexRedundancy.Prefix:
+                    context.Warning(statement, LintCodes.PrefixIndex,
+                        $"{index.Name} ({string.Join(", ", columns)}) is a prefix of {other.Name} ({string.Join(", ", otherColumns)}), which serves the same lookups",
+                        $"remove this statement unless {other.Name} is much wider; a btree is usable on its leading columns");
+                    return;
             }
         }
     }

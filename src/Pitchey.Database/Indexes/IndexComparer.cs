@@ -1,14 +1,16 @@
 using System.Text.RegularExpressions;
 
-namespace Pitchey.Migrations.Catalog;
+namespace Pitchey.Database.Indexes;
 
 /// <summary>
-/// Compares an index as written in a file with <c>pg_get_indexdef</c>'s rendering of an existing one.
+/// Compares an index as written in a file with <c>pg_get_indexdef</c>'s rendering of an existing one
+/// (the migration engine), and predicates of two indexes (the migration lint and the database
+/// insight, which share <see cref="IndexCoverage"/>; moved here from the migration engine so both can).
 /// PostgreSQL adds schema names, <c>USING btree</c>, parentheses and casts; both sides are reduced to
 /// a canonical form without them. A heuristic: it may call two equal indexes different (never the
 /// reverse for the common cases), which only makes apply refuse to touch the existing one.
 /// </summary>
-internal static partial class IndexComparer
+public static partial class IndexComparer
 {
     public static bool SameDefinition(string existing, string written) => Canonical(existing) == Canonical(written);
 

@@ -1,6 +1,6 @@
-using Pitchey.Migrations.Catalog;
+using Pitchey.Database.Indexes;
 
-namespace Pitchey.Migrations.Tests.Catalog;
+namespace Pitchey.Database.Tests.Indexes;
 
 public sealed class IndexComparerTests
 {

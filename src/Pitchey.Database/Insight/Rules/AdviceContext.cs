@@ -1,0 +1,42 @@
+namespace Pitchey.Database.Insight.Rules;
+
+/// <summary>What the rules read (the snapshot, the thresholds) and where they write.</summary>
+internal sealed class AdviceContext(WorkloadSnapshot snapshot, InsightOptions options)
+{
+    private readonly List<Recommendation> _found = [];
+    private readonly List<string> _notes = [];
+
+    public WorkloadSnapshot Snapshot { get; } = snapshot;
+
+    public InsightOptions Options { get; } = options;
+
+    public IReadOnlyList<Recommendation> Found => _found;
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    public void Add(Recommendation recommendation) => _found.Add(recommendation);
+
+    public void Note(string note)
+    {
+        if (!_notes.Contains(note, StringComparer.Ordinal))
+        {
+            _notes.Add(note);
+        }
+    }
+
+    /// <summary>Evidence in the order given (a dictionary keeps insertion order while nothing is removed).</summary>
+    public static IReadOnlyDictionary<string, object?> Evidence(params (string Name, object? Value)[] items)
+    {
+        var evidence = new Dictionary<string, object?>(items.Length, StringComparer.Ordinal);
+        foreach (var (name, value) in items)
+        {
+            evidence[name] = value;
+        }
+
+        return evidence;
+    }
+
+    /// <summary>A figure per host, primary first: <c>{"primary": 0, "replica1": 0}</c>.</summary>
+    public IReadOnlyDictionary<string, T> PerHost<T>(Func<HostWorkload, T> value) =>
+        Snapshot.Hosts.ToDictionary(h => h.Host, value, StringComparer.Ordinal);
+}
