@@ -9,14 +9,17 @@
 # with one setting changed back (docs/benchmarks.md, "Forwarding throughput", lists what they test).
 #
 # Needs the demo database of ./run.sh on 127.0.0.1:5433 (run it in another terminal) for the
-# gateway's probes; its own ports are 5180-5189 (public) and 5190-5199 (management).
+# gateway's probes; its own ports are 5179-5189 (public) and 5279-5289 (management).
+# A second run compares answers from the gateway's response cache (CACHED_PATH, a route of
+# config/gateway.json with an OutputCachePolicy) with the stand-in answering the same path itself.
 # Settings: DURATION (60s measured, shared by the targets), WARMUP (30s, shared: the gateway has more
-# code to tier up than the bare proxy), CONNECTIONS (64), BENCH_PATH (/api/pitches/1), OUT (a temp
-# folder; report.json and report.html land there), EXPERIMENTS (0).
+# code to tier up than the bare proxy), CONNECTIONS (64), BENCH_PATH (/api/pitches/1), CACHED_PATH
+# (/api/pitches/public/1), OUT (a temp folder; report.json and report.html land there, the cached
+# run's in OUT/cached), EXPERIMENTS (0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-60s} warmup=${WARMUP:-30s} connections=${CONNECTIONS:-64}
-path=${BENCH_PATH:-/api/pitches/1} experiments=${EXPERIMENTS:-0}
+path=${BENCH_PATH:-/api/pitches/1} cached_path=${CACHED_PATH:-/api/pitches/public/1} experiments=${EXPERIMENTS:-0}
 out=${OUT:-$(mktemp -d)}
 command -v jq >/dev/null || { echo "bench: jq is required (apt-get install jq)" >&2; exit 1; }
 
@@ -35,28 +38,35 @@ trap cleanup EXIT
 # Program.cs set (docs/benchmarks.md explains each).
 tuned_runtime=(DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
 
-start() { # port command...: starts a target, its output in $work/<port>.log
+start() { # port command...: starts a target (an external command, so $! is the process itself), its output in $work/<port>.log
   local port=$1; shift
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "bench: port $port is taken; stop what listens there first" >&2
+    exit 1
+  fi
   "$@" >"$work/$port.log" 2>&1 &
   pids+=($!)
 }
-dotnet_env() { env DOTNET_CLI_TELEMETRY_OPTOUT=1 "$@"; }
 
-start 5180 dotnet_env dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5180
-start 5181 dotnet_env dotnet loadtests/Pitchey.BareProxy/bin/Release/net10.0/Pitchey.BareProxy.dll \
+start 5180 env DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls http://127.0.0.1:5180
+start 5181 env DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet loadtests/Pitchey.BareProxy/bin/Release/net10.0/Pitchey.BareProxy.dll \
   --urls http://127.0.0.1:5181 --upstream http://127.0.0.1:5180/
-start 5182 dotnet_env "${tuned_runtime[@]}" dotnet loadtests/Pitchey.BareProxy/bin/Release/net10.0/Pitchey.BareProxy.dll \
+start 5182 env DOTNET_CLI_TELEMETRY_OPTOUT=1 "${tuned_runtime[@]}" dotnet loadtests/Pitchey.BareProxy/bin/Release/net10.0/Pitchey.BareProxy.dll \
   --urls http://127.0.0.1:5182 --upstream http://127.0.0.1:5180/
 
 # A benchmark comes from one address, so the shipped per-client rate limit (200 burst, 100/s) would
 # answer nearly everything with 429: the limiter stays on, with a limit the run never reaches.
 key_hash=$(printf bench | sha256sum | cut -d' ' -f1)
-gateway() { # port config-dir extra-env...: the gateway, Development settings of ./run.sh, management on port+10
+# The gateway runs with the shipped (Production) settings against the demo database of ./run.sh:
+# Development would add ASP.NET Core's developer exception page, one more middleware per request.
+export Database__Primary="Host=127.0.0.1;Port=5433;Database=pitchey;Username=pitchey;Password=pitchey"
+export Database__Replicas__0="Host=127.0.0.1;Port=5434;Database=pitchey;Username=pitchey;Password=pitchey"
+gateway() { # port config-dir extra-env...: the gateway as shipped, management on port+100
   local port=$1 config=$2; shift 2
-  start "$port" dotnet_env ASPNETCORE_ENVIRONMENT=Development PITCHEY_CONFIG_DIR="$config" \
+  start "$port" env DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPNETCORE_ENVIRONMENT=Production PITCHEY_CONFIG_DIR="$config" \
     ReverseProxy__Clusters__api__Destinations__d1__Address=http://127.0.0.1:5180/ \
     RateLimiting__Policies__api__PermitLimit=1000000 RateLimiting__Policies__api__TokensPerPeriod=1000000 \
-    Management__Urls="http://127.0.0.1:$((port + 10))" Management__ApiKeySha256="$key_hash" \
+    Management__Urls="http://127.0.0.1:$((port + 100))" Management__ApiKeySha256="$key_hash" \
     "$@" dotnet "$gateway_dll" --urls "http://127.0.0.1:$port"
 }
 gateway 5183 "$PWD/config"
@@ -76,9 +86,11 @@ if [ "$experiments" = 1 ]; then
   gateway 5187 "$PWD/config" Management__ApiKeySha256=
   gateway 5188 "$no_timeout"
   gateway 5189 "$no_limiter"
+  gateway 5179 "$PWD/config"
   names+=("gateway, server GC" "gateway, no inline socket completions" "gateway, request activity and log scope on"
-    "gateway, no metrics (management plane off)" "gateway, no route timeout" "gateway, no rate limiter on the route")
-  ports+=(5184 5185 5186 5187 5188 5189)
+    "gateway, no metrics (management plane off)" "gateway, no route timeout" "gateway, no rate limiter on the route"
+    "gateway, everything on (a second process: the noise between two equal targets)")
+  ports+=(5184 5185 5186 5187 5188 5189 5179)
 fi
 
 for port in "${ports[@]}"; do
@@ -87,27 +99,40 @@ for port in "${ports[@]}"; do
   [ "$ready" = 1 ] || { echo "bench: nothing answers on port $port; its output:" >&2; cat "$work/$port.log" >&2; exit 1; }
 done
 
+lt=loadtests/Pitchey.LoadTests/bin/Release/net10.0/Pitchey.LoadTests.dll
+table() { # report names... ports...: one markdown row per target, ratios to the stand-in and the first bare YARP present
+  local report=$1; shift
+  local n=$(($# / 2)) i
+  local -a row_names=("${@:1:$n}") row_ports=("${@:$((n + 1))}")
+  echo "| target | requests/s | x upstream alone | x bare YARP | p50 | p99 | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for i in "${!row_ports[@]}"; do
+    jq -r --arg url "http://127.0.0.1:${row_ports[$i]}/" --arg name "${row_names[$i]}" '
+      (.targets | map({key: .url, value: .total}) | from_entries) as $t
+      | $t[$url] as $x
+      | def ratio($ref): if $t[$ref] then ($x.achievedRate / $t[$ref].achievedRate * 100 | round / 100 | tostring) else "" end;
+      "| \($name) | \($x.achievedRate | round) | \(ratio("http://127.0.0.1:5180/")) | \(ratio("http://127.0.0.1:5181/"))"
+        + " | \($x.corrected.p50Us / 10 | round / 100) ms | \($x.corrected.p99Us / 10 | round / 100) ms | \($x.errors.total) |"' "$report"
+  done
+}
+
 targets=()
 for port in "${ports[@]:1}"; do targets+=("http://127.0.0.1:$port"); done
 echo "$(nproc) cores; $(uptime)"
-dotnet loadtests/Pitchey.LoadTests/bin/Release/net10.0/Pitchey.LoadTests.dll run pass-through \
-  --target "http://127.0.0.1:${ports[0]}" --compare "${targets[@]}" --path "$path" \
+dotnet "$lt" run pass-through --target "http://127.0.0.1:${ports[0]}" --compare "${targets[@]}" --path "$path" \
   --connections "$connections" --duration "$duration" --warmup "$warmup" --out "$out" >"$work/run.log" || {
   cat "$work/run.log"; exit 1; }
+echo
+echo "forwarded: closed model, $connections connections, $duration measured in 1 s turns after $warmup, path $path"
+echo
+table "$out/report.json" "${names[@]}" "${ports[@]}"
 
+dotnet "$lt" run pass-through --target http://127.0.0.1:5183 --compare http://127.0.0.1:5180 --path "$cached_path" \
+  --connections "$connections" --duration "$duration" --warmup "$warmup" --out "$out/cached" >"$work/cached.log" || {
+  cat "$work/cached.log"; exit 1; }
 echo
-echo "closed model, $connections connections, $duration measured in 1 s turns after $warmup, path $path"
+echo "cached: the same, path $cached_path (the gateway answers from its cache; the stand-in answers it itself)"
 echo
-echo "| target | requests/s | x upstream alone | x bare YARP | p50 | p99 | errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-for i in "${!ports[@]}"; do
-  jq -r --arg url "http://127.0.0.1:${ports[$i]}/" --arg name "${names[$i]}" '
-    (.targets | map({key: .url, value: .total}) | from_entries) as $t
-    | $t[$url] as $x
-    | "| \($name) | \($x.achievedRate | round) | \($x.achievedRate / $t["http://127.0.0.1:5180/"].achievedRate * 100 | round / 100)"
-      + " | \($x.achievedRate / $t["http://127.0.0.1:5181/"].achievedRate * 100 | round / 100)"
-      + " | \($x.corrected.p50Us / 10 | round / 100) ms | \($x.corrected.p99Us / 10 | round / 100) ms | \($x.errors.total) |"' \
-    "$out/report.json"
-done
+table "$out/cached/report.json" "gateway, from its response cache" "stand-in API alone" 5183 5180
 echo
-echo "report: $out/report.json, $out/report.html"
+echo "reports: $out/report.{json,html}, $out/cached/report.{json,html}"
