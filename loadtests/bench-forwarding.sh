@@ -9,7 +9,7 @@
 # with one setting changed back (docs/benchmarks.md, "Forwarding throughput", lists what they test).
 #
 # Needs the demo database of ./run.sh on 127.0.0.1:5433 (run it in another terminal) for the
-# gateway's probes; its own ports are 5179-5189 (public) and 5279-5289 (management).
+# gateway's probes; its own ports are 5177-5189 (public) and 5277-5289 (management).
 # A second run compares answers from the gateway's response cache (CACHED_PATH, a route of
 # config/gateway.json with an OutputCachePolicy) with the stand-in answering the same path itself.
 # Settings: DURATION (60s measured, shared by the targets), WARMUP (30s, shared: the gateway has more
@@ -87,10 +87,12 @@ if [ "$experiments" = 1 ]; then
   gateway 5188 "$no_timeout"
   gateway 5189 "$no_limiter"
   gateway 5179 "$PWD/config"
+  gateway 5177 "$PWD/config" DOTNET_GCgen0size=0x4000000
   names+=("gateway, server GC" "gateway, no inline socket completions" "gateway, request activity and log scope on"
     "gateway, no metrics (management plane off)" "gateway, no route timeout" "gateway, no rate limiter on the route"
-    "gateway, everything on (a second process: the noise between two equal targets)")
-  ports+=(5184 5185 5186 5187 5188 5189 5179)
+    "gateway, everything on (a second process: the noise between two equal targets)"
+    "gateway + a 64 MB gen0 budget")
+  ports+=(5184 5185 5186 5187 5188 5189 5179 5177)
 fi
 
 for port in "${ports[@]}"; do
