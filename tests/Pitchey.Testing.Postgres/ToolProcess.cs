@@ -22,6 +22,9 @@ public sealed class ToolProcess : IDisposable
         _process = process;
     }
 
+    /// <summary>The operating system's process id (for /proc).</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get

@@ -39,6 +39,17 @@ public sealed class DatabaseHosts : IAsyncDisposable
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        // No session reset when a connection goes back to the pool, unless the connection string
+        // asks for one: only the gateway's own statements run on these connections and none leaves
+        // session state behind (no SET, temporary table, advisory lock or LISTEN), while Npgsql's reset
+        // (SET SESSION AUTHORIZATION DEFAULT, RESET ALL, pg_advisory_unlock_all(), ...) is three to
+        // six statements for PostgreSQL to run with every request's first query.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
         // No automatic preparation: the tuned queries prepare explicitly where a generic plan is
         // right, and search stays unprepared on purpose (a generic plan cannot see the term; see
         // SubstringSearchQuery and FullTextSearchQuery). Auto-prepare would undo that after a few

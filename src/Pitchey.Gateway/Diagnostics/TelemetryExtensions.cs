@@ -21,6 +21,13 @@ internal static class TelemetryExtensions
     /// <summary>Polly's strategy events and durations (the database module's named pipelines).</summary>
     private const string PollyMeter = "Polly";
 
+    /// <summary>What ASP.NET Core measures itself: requests, connections, routing, rate limiting.</summary>
+    private static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting",
+    ];
+
     /// <summary>
     /// Metrics are collected when something reads them: the Prometheus endpoint (the management plane
     /// is on) or OTLP (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set); traces only for OTLP. With neither,
@@ -39,6 +46,7 @@ internal static class TelemetryExtensions
 
         var prometheus = ManagementPlane.Settings(builder.Configuration).Enabled;
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        RequestDiagnostics.TurnOffUnlessRead(builder, tracing: otlp);
         if (!prometheus && !otlp)
         {
             return builder;
@@ -50,7 +58,10 @@ internal static class TelemetryExtensions
             {
                 metrics
                     .AddMeter(GatewayTelemetry.Name, DatabaseMeter, PollyMeter)
-                    .AddAspNetCoreInstrumentation()
+                    // ASP.NET Core's own meters, not AddAspNetCoreInstrumentation(): on .NET 8+ that adds
+                    // these same meters plus a startup filter wrapping every request in one more async
+                    // middleware to tag exceptions, which the gateway's error handler catches first anyway.
+                    .AddMeter(AspNetCoreMeters)
                     .AddHttpClientInstrumentation() // System.Net.Http: YARP's forwarding client
                     .AddRuntimeInstrumentation()
                     .AddNpgsqlInstrumentation(); // pool usage and waits; other pools than the gateway's are left out of /metrics (ForeignPoolFilter)

@@ -44,8 +44,9 @@ internal sealed class ClientAddressHeaderFilter(RequestDelegate next, ClientAddr
 
     private static void Strip(IHeaderDictionary requestHeaders, ClientAddressHeaders headers)
     {
+        // Enumerated, not requestHeaders.Keys: Kestrel builds a new HashSet of the names for Keys.
         List<string>? doomed = null;
-        foreach (var name in requestHeaders.Keys)
+        foreach (var (name, _) in requestHeaders)
         {
             if (headers.Matches(name))
             {

@@ -11,12 +11,17 @@ namespace Pitchey.Gateway.RateLimiting;
 /// </summary>
 internal static class RateLimitPartitions
 {
-    public static RateLimitPartition<string> For(string policyName, RateLimitPolicyOptions policy, string client, IConnectionMultiplexer? redis)
+    /// <summary>
+    /// The partitioner of one policy. Each policy has its own partitioned limiter, so the client alone
+    /// keys a partition; the factory that makes a client's limiter is built here once, not per request
+    /// (the partitioner runs on every request: no string or delegate is made there).
+    /// </summary>
+    public static Func<HttpContext, RateLimitPartition<string>> Partitioner(string policyName, RateLimitPolicyOptions policy, IConnectionMultiplexer? redis)
     {
-        var key = $"{policyName}|{client}";
-        return redis is null
-            ? new RateLimitPartition<string>(key, _ => Local(policy))
-            : new RateLimitPartition<string>(key, k => new SharedRateLimiter(Shared(policy, RateLimitingConstants.RedisKeyPrefix + k, redis), Local(policy)));
+        Func<string, RateLimiter> factory = redis is null
+            ? _ => Local(policy)
+            : client => new SharedRateLimiter(Shared(policy, $"{RateLimitingConstants.RedisKeyPrefix}{policyName}|{client}", redis), Local(policy));
+        return context => new RateLimitPartition<string>(ClientPartitionKey.Of(context), factory);
     }
 
     public static RateLimiter Local(RateLimitPolicyOptions policy) => policy.Algorithm switch

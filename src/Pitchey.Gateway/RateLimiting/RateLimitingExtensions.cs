@@ -31,7 +31,7 @@ internal static partial class RateLimitingExtensions
                     }
 
                     windows[name] = policy.Window;
-                    limiter.AddPolicy(name, context => RateLimitPartitions.For(name, policy, ClientPartitionKey.Of(context), redis.Multiplexer));
+                    limiter.AddPolicy(name, RateLimitPartitions.Partitioner(name, policy, redis.Multiplexer));
                 }
 
                 limiter.OnRejected = (rejected, _) =>
