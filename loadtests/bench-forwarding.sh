@@ -9,13 +9,16 @@
 # with one setting changed back (docs/benchmarks.md, "Forwarding throughput", lists what they test).
 #
 # Needs the demo database of ./run.sh on 127.0.0.1:5433 (run it in another terminal) for the
-# gateway's probes; its own ports are 5177-5189 (public) and 5277-5289 (management).
+# gateway's probes; its own ports are 5176-5189 (public) and 5276-5289 (management).
 # A second run compares answers from the gateway's response cache (CACHED_PATH, a route of
 # config/gateway.json with an OutputCachePolicy) with the stand-in answering the same path itself.
 # Settings: DURATION (60s measured, shared by the targets), WARMUP (30s, shared: the gateway has more
 # code to tier up than the bare proxy), CONNECTIONS (64), BENCH_PATH (/api/pitches/1), CACHED_PATH
 # (/api/pitches/public/1), OUT (a temp folder; report.json and report.html land there, the cached
-# run's in OUT/cached), EXPERIMENTS (0).
+# run's in OUT/cached), EXPERIMENTS (0), RATE (unset: the closed model, interleaved; a number: the
+# open model at that rate, one target after the other, DURATION each, for the latency a proxy adds
+# below saturation: the harness's corrected latency with --compare would count the time a target
+# waits for its turn).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-60s} warmup=${WARMUP:-30s} connections=${CONNECTIONS:-64}
@@ -88,11 +91,12 @@ if [ "$experiments" = 1 ]; then
   gateway 5189 "$no_limiter"
   gateway 5179 "$PWD/config"
   gateway 5177 "$PWD/config" DOTNET_GCgen0size=0x4000000
+  gateway 5176 "$PWD/config" DOTNET_gcConcurrent=1
   names+=("gateway, server GC" "gateway, no inline socket completions" "gateway, request activity and log scope on"
     "gateway, no metrics (management plane off)" "gateway, no route timeout" "gateway, no rate limiter on the route"
     "gateway, everything on (a second process: the noise between two equal targets)"
-    "gateway + a 64 MB gen0 budget")
-  ports+=(5184 5185 5186 5187 5188 5189 5179 5177)
+    "gateway + a 64 MB gen0 budget" "gateway, concurrent (background) workstation GC")
+  ports+=(5184 5185 5186 5187 5188 5189 5179 5177 5176)
 fi
 
 for port in "${ports[@]}"; do
@@ -118,9 +122,28 @@ table() { # report names... ports...: one markdown row per target, ratios to the
   done
 }
 
+echo "$(nproc) cores; $(uptime)"
+if [ -n "${RATE:-}" ]; then
+  echo
+  echo "open model at $RATE requests/s, $connections connections, each target alone for $duration after $warmup, path $path"
+  echo
+  echo "| target | requests/s | p50 | p90 | p99 | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for i in "${!ports[@]}"; do
+    dotnet "$lt" run pass-through --target "http://127.0.0.1:${ports[$i]}" --path "$path" --rate "$RATE" \
+      --connections "$connections" --duration "$duration" --warmup "$warmup" --out "$out/${ports[$i]}" >"$work/open.log" || {
+      cat "$work/open.log"; exit 1; }
+    jq -r --arg name "${names[$i]}" '.targets[0].total as $x
+      | "| \($name) | \($x.achievedRate | round) | \($x.corrected.p50Us / 10 | round / 100) ms | \($x.corrected.p90Us / 10 | round / 100) ms"
+        + " | \($x.corrected.p99Us / 10 | round / 100) ms | \($x.errors.total) |"' "$out/${ports[$i]}/report.json"
+  done
+  echo
+  echo "reports: $out/<port>/report.{json,html}"
+  exit 0
+fi
+
 targets=()
 for port in "${ports[@]:1}"; do targets+=("http://127.0.0.1:$port"); done
-echo "$(nproc) cores; $(uptime)"
 dotnet "$lt" run pass-through --target "http://127.0.0.1:${ports[0]}" --compare "${targets[@]}" --path "$path" \
   --connections "$connections" --duration "$duration" --warmup "$warmup" --out "$out" >"$work/run.log" || {
   cat "$work/run.log"; exit 1; }
