@@ -12,11 +12,11 @@ public sealed class ReplicaLagAlertTests(ReplicaEnvironment env) : IClassFixture
         await using var receiver = await WebhookReceiver.StartAsync();
         var settings = env.GatewaySettings();
         AlertPlane.Watch(settings, receiver, "lag", "ReplicaLag", ("Host", "replica1"), ("Threshold", "1"));
-        await using var gateway = await env.StartGatewayAsync(settings);
 
-        // Caught up first: a replayed commit is what the replica's lag is measured from.
+        // Caught up first, before the gateway watches: a replayed commit is what the replica's lag is measured from.
         await env.Primary.ExecuteAsync("INSERT INTO ryw_probe VALUES (1)");
         await env.Replica.WaitForReplayAsync(await env.Primary.CurrentLsnAsync());
+        await using var gateway = await env.StartGatewayAsync(settings);
         await AlertPlane.WaitForEvaluationsAsync(gateway, 5);
         Assert.Empty(AlertPlane.Active(await AlertPlane.AlertsAsync(gateway)));
 
