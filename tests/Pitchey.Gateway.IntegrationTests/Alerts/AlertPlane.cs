@@ -13,6 +13,10 @@ internal static class AlertPlane
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
+    /// <summary>The gateway's search sessions (their tag) waiting on a lock: not its background stats refresh.</summary>
+    public const string SearchesWaiting =
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway' AND wait_event_type = 'Lock' AND query LIKE '/* pitchey:route=search */%'";
+
     /// <summary>Rule <paramref name="rule"/> of <paramref name="kind"/> (with <paramref name="options"/>: key under the rule, value), a cooldown of an hour, notifying <paramref name="receiver"/> with fast retries.</summary>
     public static void Watch(Dictionary<string, string?> settings, WebhookReceiver receiver, string rule, string kind, params (string Key, string Value)[] options)
     {
