@@ -51,6 +51,7 @@ public sealed class RecommendationsTests(InsightEnvironment environment) : IClas
     {
         var settings = environment.GatewaySettings();
         settings["Database:SlowQueries:Queries:browse:ThresholdMs"] = "0";
+        settings["Cache:Enabled"] = "false"; // three identical reads must be three queries, not a miss and two hits
         await using var gateway = await environment.StartGatewayAsync(settings);
         for (var i = 0; i < 3; i++)
         {

@@ -1,3 +1,6 @@
+using Pitchey.Database.Routing;
+using Pitchey.Database.SlowQueries;
+
 namespace Pitchey.LoadTests.Harness.Scenarios;
 
 /// <summary>
@@ -5,7 +8,8 @@ namespace Pitchey.LoadTests.Harness.Scenarios;
 /// (normalised by PostgreSQL: constants become $n, so only literal-free fragments are matched, all
 /// within the first <see cref="Reports.StatementReport.QueryLength"/> characters the sampler keeps). Both search labels share their statements;
 /// a substring search's page starts like browse's, so ILIKE (only search has it) is looked for first.
-/// The fragments follow the gateway's SQL (Pitchey.Database.Queries); a test pins them.
+/// The gateway's statements carry their route in a leading comment (SqlTags), which decides; the
+/// fragments, for untagged statements, follow the gateway's SQL (Pitchey.Database.Queries); a test pins them.
 /// </summary>
 internal static class StatementLabels
 {
@@ -23,7 +27,21 @@ internal static class StatementLabels
     public static string? GroupOf(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.Contains("websearch_to_tsquery", StringComparison.Ordinal) || query.Contains(" ILIKE ", StringComparison.Ordinal) ? "search"
+        return SqlTags.RouteOf(query) switch
+        {
+            // The gateway names the route its statements serve in a leading comment (SqlTags).
+            QueryNames.Browse => TunedReads.Browse,
+            QueryNames.Search => "search",
+            QueryNames.Session => TunedReads.Session,
+            QueryNames.CreatorDashboard => TunedReads.CreatorDashboard,
+            QueryNames.PlatformStats => TunedReads.Stats,
+            _ => GroupOfUntagged(query),
+        };
+    }
+
+    /// <summary>A gateway from before the tags: told by fragments of its SQL.</summary>
+    private static string? GroupOfUntagged(string query) =>
+        query.Contains("websearch_to_tsquery", StringComparison.Ordinal) || query.Contains(" ILIKE ", StringComparison.Ordinal) ? "search"
             : query.Contains("FROM sessions s JOIN users u", StringComparison.Ordinal) ? TunedReads.Session
             : query.StartsWith("WITH mine AS MATERIALIZED", StringComparison.Ordinal)
                 || query.Contains("FROM nda_requests r WHERE r.owner_id", StringComparison.Ordinal) ? TunedReads.CreatorDashboard
@@ -32,5 +50,4 @@ internal static class StatementLabels
                 || query.StartsWith("SELECT count(*) FROM (SELECT", StringComparison.Ordinal)
                 || query.StartsWith("EXPLAIN (FORMAT JSON) SELECT", StringComparison.Ordinal) ? TunedReads.Browse
             : null;
-    }
 }
