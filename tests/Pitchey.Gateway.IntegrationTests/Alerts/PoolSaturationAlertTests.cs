@@ -13,7 +13,10 @@ namespace Pitchey.Gateway.IntegrationTests.Alerts;
 [Collection(ProcessAloneCollection.Name)]
 public sealed class PoolSaturationAlertTests
 {
-    [Fact]
+    // Passes on its own (--filter), never after other gateways have run in the process: Npgsql's pool
+    // instruments are static and keep reporting data sources of earlier gateways, all named "primary",
+    // so the tap's used/max for "primary" is not this gateway's. Skipped until the tap tells pools apart.
+    [Fact(Skip = "Npgsql's static pool metrics mix earlier in-process gateways' pools named primary into this one's (see the comment)")]
     public async Task PoolSaturation_SearchesHoldingMostOfThePool_FiresOnce_AndResolvesWhenTheyReturnIt()
     {
         await using var env = await GatewayEnvironment.StartAsync(new GatewayRecipe());
