@@ -27,7 +27,7 @@ internal static class AlertConditions
                     Text($"pool {p.Key} has {p.Value.Used:F0} of {p.Value.Max:F0} connections in use (threshold {threshold:P0})")))],
             AlertKind.InvalidIndex => [.. (observation.InvalidIndexes ?? []).Select(i => new AlertSignal(i.Subject, true, null, i.Title))],
             _ => [new AlertSignal("health-report", observation.ReportAgeSeconds > threshold, observation.ReportAgeSeconds,
-                Text($"the health report probes are answered from is {observation.ReportAgeSeconds:F0} s old (threshold {threshold:F0} s): refreshes are failing or stuck"))],
+                Text($"the last health refresh whose checks all finished is {observation.ReportAgeSeconds:F0} s old (threshold {threshold:F0} s): refreshes are stuck or their checks time out"))],
         };
     }
 

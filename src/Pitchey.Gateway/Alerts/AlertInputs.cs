@@ -33,7 +33,6 @@ internal sealed class AlertInputs(
         var history = _history.ToArray();
         var used = tap.Latest("db.client.connection.count");
         var max = tap.Latest("db.client.connection.max");
-        var report = probes.Current;
         return new AlertObservation(
             now,
             [.. breakers.All().OrderBy(b => b.ClusterId, StringComparer.Ordinal).Select(b => (b.ClusterId, CircuitStates.Word(b.State), CircuitStates.GaugeValue(b.State)))],
@@ -42,7 +41,7 @@ internal sealed class AlertInputs(
             insight.Current is { } round
                 ? [.. round.Recommendations.Where(r => r.Kind == RecommendationKinds.InvalidIndex).Select(r => (r.Subject, r.Title))]
                 : null,
-            ((report?.Report.CompletedAt is { } completed ? now - completed : now - _started)).TotalSeconds,
+            (now - (probes.LastCompleteAt ?? _started)).TotalSeconds,
             window => Over(history, current, window));
     }
 

@@ -21,6 +21,10 @@ internal enum AlertKind
     /// <summary>The database insight found an invalid index (a failed or cancelled concurrent build).</summary>
     InvalidIndex,
 
-    /// <summary>The health report probes are answered from is older than <c>Threshold</c> seconds (default: TTL + run timeout): refreshes are failing or stuck.</summary>
+    /// <summary>
+    /// The last health refresh whose checks all finished within the run timeout is older than
+    /// <c>Threshold</c> seconds (default: TTL + run timeout): refreshes are stuck, or keep giving up on
+    /// a check (a frozen database). A check that fails fast (a stopped database) is health, not this.
+    /// </summary>
     ProbeRefresh,
 }

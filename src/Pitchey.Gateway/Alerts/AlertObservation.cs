@@ -7,7 +7,10 @@ namespace Pitchey.Gateway.Alerts;
 /// <param name="ReplicaLagSeconds">Per replica; unknown lag is left out.</param>
 /// <param name="Pools">Per pool (host name): connections in use and the pool's maximum.</param>
 /// <param name="InvalidIndexes">Invalid indexes of the insight's last round (subject, title); null before its first round.</param>
-/// <param name="ReportAgeSeconds">Age of the health report probes are answered from.</param>
+/// <param name="ReportAgeSeconds">
+/// Age of the last health report whose checks all finished within the run timeout (since start-up
+/// before the first): a report of timed-out checks is no refresh.
+/// </param>
 /// <param name="Windows">Request and query figures over a window (see <see cref="AlertInputs"/>).</param>
 internal sealed record AlertObservation(
     DateTimeOffset At,

@@ -22,9 +22,24 @@ internal sealed partial class ProbeCache(
     private volatile ProbeSnapshot? _current;
     private Task<ProbeSnapshot>? _inFlight;
     private long _runs;
+    private long _lastCompleteTicks = -1;
 
     /// <summary>The last published report, or null before the first run finished.</summary>
     public ProbeSnapshot? Current => _current;
+
+    /// <summary>
+    /// When the last run in which every check finished within the run timeout was published, or null
+    /// before one has. A frozen database keeps publishing reports (each check timed out), so the age of
+    /// <see cref="Current"/> alone cannot tell a refresh that works from one that keeps giving up.
+    /// </summary>
+    public DateTimeOffset? LastCompleteAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastCompleteTicks);
+            return ticks < 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     /// <summary>How many runs have started since the process began.</summary>
     public long RunCount => Interlocked.Read(ref _runs);
@@ -82,6 +97,10 @@ internal sealed partial class ProbeCache(
 
         var previous = _current;
         _current = snapshot;
+        if (!entries.Any(e => e.TimedOut))
+        {
+            Interlocked.Exchange(ref _lastCompleteTicks, report.CompletedAt.UtcTicks);
+        }
 
         runMetrics.RunCompleted(ProbeJson.StatusWord(status), duration);
         LogRunCompleted(logger, sequence, ProbeJson.StatusWord(status), (long)duration.TotalMilliseconds);

@@ -98,4 +98,25 @@ public sealed class IndexRulesTests
         Assert.Equal(["DROP INDEX CONCURRENTLY public.failed_idx;", "CREATE UNIQUE INDEX CONCURRENTLY failed_idx ON public.pitches USING btree (title);"], advice.Sql);
         Assert.Contains("duplicate values", advice.Note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryIndexAdvice_StartsItsEvidenceWithTheIndex_ItsTable_Key_DefinitionAndSize()
+    {
+        var indexes = new[] { Unused, Index(2, "pitches_title_copy_idx", "title"), Index(3, "failed_idx", "logline", valid: false) };
+
+        var advice = Evaluate(Snapshot(Host("primary", [new(1, 0), new(2, 0)]), Catalog(indexes)))
+            .Where(r => r.Kind is RecommendationKinds.UnusedIndex or RecommendationKinds.DuplicateIndex or RecommendationKinds.InvalidIndex)
+            .ToArray();
+
+        Assert.Equal(
+            [RecommendationKinds.DuplicateIndex, RecommendationKinds.InvalidIndex, RecommendationKinds.UnusedIndex],
+            advice.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(advice, r =>
+        {
+            Assert.Equal(["index", "table", "columns", "definition", "sizeBytes"], r.Evidence.Keys.Take(5));
+            Assert.Equal(r.Subject, r.Evidence["index"]);
+            Assert.Equal("public.pitches", r.Evidence["table"]);
+            Assert.Equal(50_000_000L, r.Evidence["sizeBytes"]);
+        });
+    }
 }

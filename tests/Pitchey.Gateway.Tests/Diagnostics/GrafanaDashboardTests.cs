@@ -31,9 +31,27 @@ public sealed partial class GrafanaDashboardTests
                  {
                      "http_server_request_duration_seconds_bucket", "pitchey_probe_report_age_seconds", "pitchey_breaker_state",
                      "pitchey_db_replica_lag_seconds", "pitchey_db_query_duration_seconds_bucket", "db_client_connection_count",
+                     "pitchey_db_slow_queries_total", "pitchey_db_recommendations", "pitchey_alerts_active", "pitchey_alerts_notifications_total",
                  })
         {
             Assert.Contains(needed, queried);
+        }
+    }
+
+    [Fact]
+    public void EveryPanel_HasItsOwnId_AndItsOwnPlaceOnTheGrid()
+    {
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(DashboardPath));
+        var panels = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetInt32(), Grid: p.GetProperty("gridPos")))
+            .Select(p => (p.Id, X: p.Grid.GetProperty("x").GetInt32(), Y: p.Grid.GetProperty("y").GetInt32(), W: p.Grid.GetProperty("w").GetInt32(), H: p.Grid.GetProperty("h").GetInt32()))
+            .ToArray();
+
+        Assert.Equal(panels.Length, panels.Select(p => p.Id).Distinct().Count());
+        Assert.All(panels, p => Assert.InRange(p.X + p.W, 1, 24));
+        foreach (var a in panels)
+        {
+            Assert.DoesNotContain(panels, b => b.Id != a.Id && a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H);
         }
     }
 

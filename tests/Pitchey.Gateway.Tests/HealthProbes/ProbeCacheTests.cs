@@ -81,4 +81,29 @@ public sealed class ProbeCacheTests
         Assert.Equal(HealthStatus.Healthy, second.Report.Status);
         Assert.Equal(0.5, second.Report.Metrics.ErrorRate);
     }
+
+    [Fact]
+    public async Task LastCompleteAt_MovesOnlyWithRunsWhoseChecksAllFinished()
+    {
+        var check = new ControlledCheck();
+        check.Gate.SetResult(HealthCheckResult.Unhealthy("refused"));
+        using var harness = new ProbeHarness(checks => checks.AddCheck("controlled", check));
+        Assert.Null(harness.Cache.LastCompleteAt);
+
+        // A check that fails fast still finished: the refresh works, the database does not.
+        var failedFast = await harness.Cache.RefreshAsync();
+        Assert.Equal(failedFast.Report.CompletedAt, harness.Cache.LastCompleteAt);
+
+        // A check that hangs past the run timeout: a new report, but no complete refresh.
+        check.Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        check.NextCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = harness.Cache.RefreshAsync();
+        await check.NextCall.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        harness.Time.Advance(harness.Options.RunTimeout);
+        var timedOut = await run;
+
+        Assert.True(Assert.Single(timedOut.Report.Entries).TimedOut);
+        Assert.Same(timedOut, harness.Cache.Current);
+        Assert.Equal(failedFast.Report.CompletedAt, harness.Cache.LastCompleteAt);
+    }
 }

@@ -22,15 +22,7 @@ internal sealed class InvalidIndexRule : IRecommendationRule
                 index.QualifiedName,
                 $"Invalid index {index.Name} on {index.Describe()}: a build failed or was cancelled; reads never use it"
                     + (index.Ready ? ", writes still maintain it" : ""),
-                AdviceContext.Evidence(
-                    ("index", index.QualifiedName),
-                    ("table", index.QualifiedTable),
-                    ("columns", index.KeyElements),
-                    ("definition", index.Definition),
-                    ("valid", false),
-                    ("ready", index.Ready),
-                    ("beingBuilt", false),
-                    ("sizeBytes", index.SizeBytes)),
+                AdviceContext.IndexEvidence(index, ("valid", false), ("ready", index.Ready), ("beingBuilt", false)),
                 [$"DROP INDEX CONCURRENTLY {index.QualifiedName};", SqlText.Concurrently(index.Definition)],
                 Note: index.Unique
                     ? "A UNIQUE build fails again while duplicate values remain: find them first (GROUP BY the key columns HAVING count(*) > 1)."

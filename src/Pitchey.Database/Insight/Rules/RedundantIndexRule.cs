@@ -45,16 +45,12 @@ internal sealed class RedundantIndexRule : IRecommendationRule
             duplicate
                 ? $"Duplicate index {index.Name} on {index.Describe()}: {other.Name} is the same index"
                 : $"Index {index.Name} on {index.Describe()} is a prefix of {other.Name} on {other.Describe()}, which serves the same lookups",
-            AdviceContext.Evidence(
-                ("index", index.QualifiedName),
-                ("table", index.QualifiedTable),
-                ("columns", index.KeyElements),
-                ("definition", index.Definition),
-                ("sizeBytes", index.SizeBytes),
+            AdviceContext.IndexEvidence(
+                index,
                 ("coveredBy", other.QualifiedName),
                 ("coveredByDefinition", other.Definition),
                 ("relation", duplicate ? "same keys, method and predicate" : "its keys lead the other's; same method and predicate")),
-            [$"DROP INDEX CONCURRENTLY {index.QualifiedName};", $"-- to undo: {SqlText.Concurrently(index.Definition)}"],
+            AdviceContext.DropSql(index),
             Note: $"{other.Name} keeps serving these lookups; every write to {index.Table} stops paying for {index.Name}."));
     }
 }

@@ -56,16 +56,12 @@ internal sealed class UnusedIndexRule : IRecommendationRule
                 RecommendationSeverity.Warning,
                 index.QualifiedName,
                 $"Unused index {index.Name} on {index.Describe()}: no host has used it; it costs every write on {index.Table}",
-                AdviceContext.Evidence(
-                    ("index", index.QualifiedName),
-                    ("table", index.QualifiedTable),
-                    ("columns", index.KeyElements),
-                    ("definition", index.Definition),
-                    ("sizeBytes", index.SizeBytes),
+                AdviceContext.IndexEvidence(
+                    index,
                     ("scans", scans),
                     ("statisticsSince", context.PerHost(h => h.Statistics!.Since)),
                     ("minimumStatisticsAgeSeconds", (long)options.MinimumStatisticsAge.TotalSeconds)),
-                [$"DROP INDEX CONCURRENTLY {index.QualifiedName};", $"-- to undo: {SqlText.Concurrently(index.Definition)}"],
+                AdviceContext.DropSql(index),
                 Note: "DROP INDEX CONCURRENTLY cannot run inside a transaction block; it waits for queries using the index, never blocks writes."));
         }
     }
