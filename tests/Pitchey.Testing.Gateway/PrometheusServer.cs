@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,13 +12,11 @@ namespace Pitchey.Testing.Gateway;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ServerProcess _server;
 
-    private PrometheusServer(Process process, string directory, int port)
+    private PrometheusServer(ServerProcess server, int port)
     {
-        _process = process;
-        _directory = directory;
+        _server = server;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
@@ -29,8 +26,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (<c>host:port</c>) at <c>/metrics</c>, sending <paramref name="apiKey"/> as <c>Authorization: ApiKey</c>.</summary>
     public static async Task<PrometheusServer> StartAsync(string target, string apiKey)
     {
-        var executable = FindExecutable();
-        var directory = Directory.CreateTempSubdirectory("pitchey-prometheus-").FullName;
+        var executable = ServerProcess.Find("prometheus", "prometheus");
+        var directory = ServerProcess.NewFolder("pitchey-prometheus-");
         // The key travels in a file, never on the command line.
         var keyFile = Path.Combine(directory, "api-key");
         await File.WriteAllTextAsync(keyFile, apiKey);
@@ -53,28 +50,12 @@ public sealed class PrometheusServer : IAsyncDisposable
                   - targets: ['{target}']
             """);
         var port = Loopback.FreePort();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[]
-                 {
-                     $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--log.level=warn",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start prometheus");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new PrometheusServer(process, directory, port);
+        var process = ServerProcess.Start(executable, directory,
+        [
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--log.level=warn",
+        ]);
+        var server = new PrometheusServer(process, port);
         try
         {
             await Eventually.HoldsAsync(server.IsReadyAsync, "prometheus answers /-/ready", TimeSpan.FromSeconds(30));
@@ -108,20 +89,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _server.DisposeAsync();
     }
 
     private async Task<bool> IsReadyAsync()
@@ -136,9 +104,4 @@ public sealed class PrometheusServer : IAsyncDisposable
             return false;
         }
     }
-
-    private static string FindExecutable() =>
-        File.Exists("/usr/bin/prometheus")
-            ? "/usr/bin/prometheus"
-            : throw new InvalidOperationException("prometheus not found: install the 'prometheus' package (apt-get install prometheus).");
 }

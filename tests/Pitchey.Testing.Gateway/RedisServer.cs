@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Pitchey.Testing.Postgres;
@@ -12,13 +11,11 @@ namespace Pitchey.Testing.Gateway;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly ServerProcess _server;
 
-    private RedisServer(Process process, string directory, int port)
+    private RedisServer(ServerProcess server, int port)
     {
-        _process = process;
-        _directory = directory;
+        _server = server;
         Port = port;
     }
 
@@ -29,28 +26,13 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var executable = FindExecutable();
-        var directory = Directory.CreateTempSubdirectory("pitchey-redis-").FullName;
+        var executable = ServerProcess.Find("redis-server", "redis-server");
+        var directory = ServerProcess.NewFolder("pitchey-redis-");
         var port = Loopback.FreePort();
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no", "--protected-mode", "yes" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start redis-server");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, directory, port);
+        var process = ServerProcess.Start(executable, directory,
+            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no", "--protected-mode", "yes"]);
+        var server = new RedisServer(process, port);
         try
         {
             await Eventually.HoldsAsync(server.PingAsync, "redis-server answers PING", TimeSpan.FromSeconds(20));
@@ -83,39 +65,7 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Kills the server at once, the way an outage would.</summary>
-    public async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task StopAsync() => _server.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static string FindExecutable()
-    {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
-        {
-            var candidate = Path.Combine(directory, "redis-server");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("redis-server not found: install the 'redis-server' package (apt-get install redis-server).");
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
