@@ -30,13 +30,6 @@ internal static class SearchParameters
             return false;
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            // PostgreSQL text cannot hold NUL: the database would refuse the parameter.
-            error = "q must not contain NUL characters";
-            return false;
-        }
-
         var offset = (long)(page - 1) * limit;
         if (offset > maxOffset)
         {

@@ -31,9 +31,6 @@ internal sealed class DatabaseConcurrency : IDisposable
         });
     }
 
-    /// <summary>Reads holding a turn right now.</summary>
-    public long InUse(int permitLimit) => permitLimit - (_limiter.GetStatistics()?.CurrentAvailablePermits ?? permitLimit);
-
     /// <summary>A turn, to be disposed when the read is done.</summary>
     /// <exception cref="DatabaseUnavailableException">No turn within the queue limit and timeout.</exception>
     public async ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken)
