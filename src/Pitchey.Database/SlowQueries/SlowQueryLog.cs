@@ -78,15 +78,20 @@ public sealed class SlowQueryLog
         }
     }
 
-    /// <summary>Forgets the kept queries (an operator starting a fresh look); the metric counts on.</summary>
-    public void Clear()
+    /// <summary>
+    /// Forgets the kept queries (an operator starting a fresh look) and says how many there were,
+    /// counted under the same lock, so none recorded meanwhile is lost uncounted. The metric counts on.
+    /// </summary>
+    public int Clear()
     {
         lock (_gate)
         {
+            var cleared = _count;
             Array.Clear(_ring);
             _next = 0;
             _count = 0;
             _sequence = 0;
+            return cleared;
         }
     }
 }

@@ -53,8 +53,6 @@ internal static class SlowQueryEndpoints
 
     public static IResult Reset(SlowQueryLog log)
     {
-        var cleared = log.Recent().Count;
-        log.Clear();
-        return Results.Ok(new { cleared });
+        return Results.Ok(new { cleared = log.Clear() });
     }
 }
