@@ -30,10 +30,20 @@ internal sealed class ClientAddressHeaderFilter(RequestDelegate next, ClientAddr
             return false;
         }
 
-        var candidates = peer.IsIPv4MappedToIPv6 ? new[] { peer, peer.MapToIPv4() } : [peer];
-        foreach (var address in candidates)
+        // Runs on every request behind a trusted proxy: plain loops, no array or closure per call.
+        return IsTrusted(peer, trust) || (peer.IsIPv4MappedToIPv6 && IsTrusted(peer.MapToIPv4(), trust));
+    }
+
+    private static bool IsTrusted(IPAddress address, ForwardedHeadersOptions trust)
+    {
+        if (trust.KnownProxies.Contains(address))
         {
-            if (trust.KnownProxies.Contains(address) || trust.KnownIPNetworks.Any(network => network.Contains(address)))
+            return true;
+        }
+
+        foreach (var network in trust.KnownIPNetworks)
+        {
+            if (network.Contains(address))
             {
                 return true;
             }
