@@ -23,10 +23,7 @@ internal static class WebhookAddressPolicy
     public static bool Allows(string host, IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
+        address = EmbeddedIPv4(address) ?? address;
 
         if (IsNeverAllowed(address))
         {
@@ -45,5 +42,28 @@ internal static class WebhookAddressPolicy
         }
 
         return address.Equals(IPAddress.IPv6Any) || address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.IsIPv6SiteLocal;
+    }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 one stands for: IPv4-mapped (::ffff:a.b.c.d) or NAT64's well-known
+    /// prefix (64:ff9b::a.b.c.d), which a NAT64 gateway turns into a connection to a.b.c.d, so
+    /// 64:ff9b::a9fe:a9fe is 169.254.169.254 and must be judged as such.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        ReadOnlySpan<byte> nat64 = [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0];
+        return bytes[..12].SequenceEqual(nat64) ? new IPAddress(bytes[12..]) : null;
     }
 }
