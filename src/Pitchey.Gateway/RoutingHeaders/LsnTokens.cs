@@ -64,13 +64,11 @@ internal sealed partial class LsnTokens
             return null;
         }
 
-        var payload = token.AsSpan(0, macAt);
-        Span<byte> expected = stackalloc byte[MacLength];
+        // The cheap checks first, the HMAC last: a request may repeat the header many times within
+        // its header limit, and a token that is malformed or expired never costs a signature.
         Span<byte> given = stackalloc byte[MacLength + 2];
-        Sign(payload, expected);
         if (!Base64Url.IsValid(token.AsSpan(macAt + 1), out var length) || length != MacLength
-            || !Base64Url.TryDecodeFromChars(token.AsSpan(macAt + 1), given, out var written) || written != MacLength
-            || !CryptographicOperations.FixedTimeEquals(expected, given[..MacLength]))
+            || !Base64Url.TryDecodeFromChars(token.AsSpan(macAt + 1), given, out var written) || written != MacLength)
         {
             return null;
         }
@@ -82,6 +80,13 @@ internal sealed partial class LsnTokens
 
         var age = _time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Min(issued, DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
         if (age > _options.Value.LsnCookieMaxAge || age < -ClockSkew)
+        {
+            return null;
+        }
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        Sign(token.AsSpan(0, macAt), expected);
+        if (!CryptographicOperations.FixedTimeEquals(expected, given[..MacLength]))
         {
             return null;
         }

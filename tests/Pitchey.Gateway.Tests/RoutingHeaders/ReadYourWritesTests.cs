@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 using NpgsqlTypes;
 using Pitchey.Gateway.RoutingHeaders;
@@ -40,12 +41,27 @@ public sealed class ReadYourWritesTests
     [InlineData("FFFFFFFF/FFFFFFFF")]
     [InlineData("FFFFFFFF/FFFFFFFF.1796126400.AAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("99999999999999999999999999999999")]
+    [InlineData("0/10\0.1796126400.AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("0/10.1796126400.AAAA\0AAAAAAAAAAAAAAAAA")]
+    [InlineData("a.b.c")]
     public void ReadOptionsFor_UnsignedMalformedOrForged_AreIgnored(string value)
     {
         var genuine = Tokens().Issue(NpgsqlLogSequenceNumber.Parse("0/10"));
 
         Assert.Null(Create().ReadOptionsFor(Request(header: value, cookie: value)));
         Assert.Equal(NpgsqlLogSequenceNumber.Parse("0/10"), Create().ReadOptionsFor(Request(header: value, cookie: genuine))!.MinimumLsn);
+    }
+
+    [Fact]
+    public void ReadOptionsFor_HugeOrManyRepeatedForgeries_AreIgnored_AndAGenuineOneAmongThemStillCounts()
+    {
+        var genuine = Tokens().Issue(NpgsqlLogSequenceNumber.Parse("0/10"));
+        var huge = new string('A', 100_000);
+        var context = new DefaultHttpContext();
+        context.Request.Headers[ReadYourWrites.HeaderName] = new StringValues([.. Enumerable.Repeat("a.b.c", 2_000), huge, genuine]);
+
+        Assert.Null(Create().ReadOptionsFor(Request(header: huge)));
+        Assert.Equal(NpgsqlLogSequenceNumber.Parse("0/10"), Create().ReadOptionsFor(context)!.MinimumLsn);
     }
 
     [Fact]
