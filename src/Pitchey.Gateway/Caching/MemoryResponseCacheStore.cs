@@ -46,7 +46,9 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
             return ValueTask.CompletedTask;
         }
 
-        var size = entry.Size;
+        // The key counts too: it holds the path, the whole query string and the varying headers, so a
+        // client sending long query strings would otherwise fill memory past the limit unseen.
+        var size = entry.Size + key.Length * 2L;
         if (size > _sizeLimit)
         {
             return ValueTask.CompletedTask;

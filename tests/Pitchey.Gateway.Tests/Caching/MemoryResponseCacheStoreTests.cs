@@ -47,6 +47,17 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_CountsTheKeysCharactersToo()
+    {
+        using var store = Store(CacheConstants.DefaultSizeLimit);
+        await store.SetAsync("k", Entry([]), Lifetime, default);
+        var first = store.Bytes;
+        await store.SetAsync("browse?pad=" + new string('x', 4_000), Entry([]), Lifetime, default);
+
+        Assert.True(store.Bytes - first >= first + 2 * 4_000, $"{store.Bytes} bytes after a {first}-byte entry");
+    }
+
+    [Fact]
     public async Task Set_PastTheSizeLimit_EvictsAShareOfTheOldest_KeepsTheNewest_AndCountsIt()
     {
         using var store = Store(CacheConstants.MinSizeLimit);
