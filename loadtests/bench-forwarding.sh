@@ -43,7 +43,7 @@ tuned_runtime=(DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_SYSTEM_NET_SOCKETS
 
 start() { # port command...: starts a target (an external command, so $! is the process itself), its output in $work/<port>.log
   local port=$1; shift
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then # anything listening, HTTP or not
     echo "bench: port $port is taken; stop what listens there first" >&2
     exit 1
   fi

@@ -20,9 +20,14 @@ lt=loadtests/Pitchey.LoadTests/bin/Release/net10.0/Pitchey.LoadTests.dll
 work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls "$url" >/dev/null &
+for setting in "$connections" "$rate" "$open_connections" "$rounds" "$port"; do
+  [[ $setting =~ ^[1-9][0-9]*$ ]] || { echo "bench: CONNECTIONS, RATE, OPEN_CONNECTIONS, ROUNDS and PORT must be positive integers (got '$setting')" >&2; exit 64; }
+done
+dotnet loadtests/Pitchey.StandIn/bin/Release/net10.0/Pitchey.StandIn.dll --urls "$url" >"$work/standin.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do curl -fs "$url$path" >/dev/null 2>&1 && break; sleep 0.2; done
+ready=0
+for _ in $(seq 1 100); do curl -fs "$url$path" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.2; done
+[ "$ready" = 1 ] || { echo "bench: the stand-in does not answer on $url; its output:" >&2; cat "$work/standin.log" >&2; exit 1; }
 
 echo "$(nproc) cores; $(uptime)"
 echo "warming the stand-in up (wrk, 10 s)"
