@@ -10,7 +10,8 @@ namespace Pitchey.Database.SlowQueries;
 /// behind <c>pitchey.db.query.duration</c>) is compared with its threshold; a slow one is counted
 /// (<c>pitchey.db.slow_queries</c>, by query and host) and kept in a bounded ring with its
 /// normalised SQL, its parameters' shapes, the route that issued it and the host that ran it.
-/// A fast query costs one comparison.
+/// Here a fast query costs one comparison; its statement trace (StatementTrace), recorded for every
+/// routed read in case it turns out slow, is the part a fast read still pays for.
 /// </summary>
 public sealed class SlowQueryLog
 {
