@@ -11,6 +11,7 @@ namespace Pitchey.Database.Queries;
 /// a page reads limit+1 index entries (plus the offset, if any) whatever the table's size.
 /// </summary>
 /// <remarks>
+/// The page runs in a batch that has it planned once per connection (<see cref="BrowseSql.GenericPlans"/>).
 /// Statements are prepared explicitly (<see cref="NpgsqlCommand.PrepareAsync(CancellationToken)"/>)
 /// rather than through <c>Max Auto Prepare</c>: the set of SQL texts is small and fixed (one per
 /// filter/sort shape, built once and kept by <see cref="BrowseSql"/>), preparation does not depend
@@ -38,25 +39,29 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
         ArgumentNullException.ThrowIfNull(request);
         var filterShape = BrowseSql.FilterShape(request.Filter);
         var shape = filterShape | (request.Cursor is null ? 0 : BrowseSql.CursorShape);
-        await using var command = new NpgsqlCommand(BrowseSql.Page(shape, request.Sort, request.Descending), connection);
-        BrowseSql.AddFilterParameters(command.Parameters, request.Filter);
+        await using var batch = new NpgsqlBatch(connection);
+        var page = new NpgsqlBatchCommand(BrowseSql.Page(shape, request.Sort, request.Descending));
+        BrowseSql.AddFilterParameters(page.Parameters, request.Filter);
         if (request.Cursor is { } cursor)
         {
-            BrowseSql.AddSortValue(command.Parameters, request.Sort, cursor.SortValue);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursor.Id, NpgsqlDbType = NpgsqlDbType.Bigint });
+            BrowseSql.AddSortValue(page.Parameters, request.Sort, cursor.SortValue);
+            page.Parameters.Add(new NpgsqlParameter<long> { TypedValue = cursor.Id, NpgsqlDbType = NpgsqlDbType.Bigint });
         }
 
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
         var rowsBefore = request.Cursor?.RowsBefore ?? request.Offset;
         if (request.Cursor is null)
         {
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
+            page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
         }
 
-        StatementTrace.Record(command);
-        await command.PrepareAsync(cancellationToken);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.GenericPlans));
+        batch.BatchCommands.Add(page);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.DefaultPlans));
+        StatementTrace.Record(batch);
+        await batch.PrepareAsync(cancellationToken);
         var items = new List<PitchCard>(request.Limit + 1);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -17,6 +17,22 @@ internal static class BrowseSql
     /// <summary>The shape bit of a page read after a cursor (keyset) rather than at an offset.</summary>
     public const int CursorShape = 32;
 
+    /// <summary>
+    /// Run before a page statement in the same batch: the page is planned once per connection (its
+    /// generic plan) instead of on every execution. Left to itself PostgreSQL keeps choosing custom
+    /// plans for these statements, because a generic plan's cost for <c>LIMIT $n</c> assumes a tenth of
+    /// the rows, so every cold page paid a full planning (0.4 ms at 1M pitches, as much as running it)
+    /// for the same plan (docs/benchmarks.md, "Cold keys").
+    /// </summary>
+    public const string GenericPlans = SqlTags.Browse + "SET plan_cache_mode = force_generic_plan";
+
+    /// <summary>
+    /// Ends the batch <see cref="GenericPlans"/> began, so the pooled session keeps its own setting
+    /// (substring search relies on custom plans). A batch is one implicit transaction, so when the page
+    /// fails the SET is rolled back with it and this is not needed.
+    /// </summary>
+    public const string DefaultPlans = SqlTags.Browse + "RESET plan_cache_mode";
+
     private const string PublishedPublic = "p.status = 'published' AND p.visibility = 'public'";
 
     private static readonly string?[] PageStatements = new string?[64 * 8];

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
@@ -82,6 +83,28 @@ public sealed class BrowseQueryTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task RunAsync_NewFiltersOnOneConnection_PlannedOnceAndTheSessionLeftAsFound()
+    {
+        // PostgreSQL would plan every execution of the page anew (custom plans); browse asks for the
+        // statement's generic plan, so a connection plans each shape once however many filters it sees.
+        var query = new BrowseQuery(DefaultOptions, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var (genericBefore, customBefore) = await PagePlansAsync(connection);
+        for (var i = 0; i < 8; i++)
+        {
+            var filter = new BrowseFilter("Drama", null, null, 10_000 + (i * 1_000), null);
+            await query.RunAsync(connection, new BrowseRequest(filter, BrowseSort.Date, true, Limit, 0, null), CancellationToken.None);
+        }
+
+        var (genericAfter, customAfter) = await PagePlansAsync(connection);
+        Assert.Equal(8, genericAfter - genericBefore);
+        Assert.Equal(0, customAfter - customBefore);
+
+        await using var mode = new NpgsqlCommand("SHOW plan_cache_mode", connection);
+        Assert.Equal("auto", (string?)await mode.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task RunAsync_ItemFields_MatchTheRow()
     {
         var query = new BrowseQuery(DefaultOptions, TimeProvider.System);
@@ -93,6 +116,17 @@ public sealed class BrowseQueryTests(SeededDatabase database)
             "FROM pitches p JOIN users u ON u.id = p.user_id WHERE p.id = $1", item.Id);
         Assert.Equal(expected, string.Join('|', item.Title, item.Genre, item.ViewCount, item.HasNda ? "t" : "f", item.Creator.Username, item.Creator.UserType));
         Assert.Equal("creator", item.Creator.UserType);
+    }
+
+    /// <summary>The plans this session made for browse's page statements (a pooled connection may have run others before).</summary>
+    private static async Task<(long Generic, long Custom)> PagePlansAsync(NpgsqlConnection connection)
+    {
+        await using var plans = new NpgsqlCommand(
+            "SELECT coalesce(sum(generic_plans), 0)::bigint, coalesce(sum(custom_plans), 0)::bigint FROM pg_prepared_statements " +
+            "WHERE statement LIKE '/* pitchey:route=browse */ SELECT p.id%'", connection);
+        await using var reader = await plans.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private async Task<BrowsePage> RunAsync(BrowseQuery query, BrowseRequest request)

@@ -27,6 +27,11 @@ internal static class StatementLabels
     public static string? GroupOf(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (IsSessionSetting(query))
+        {
+            return null;
+        }
+
         return SqlTags.RouteOf(query) switch
         {
             // The gateway names the route its statements serve in a leading comment (SqlTags).
@@ -37,6 +42,21 @@ internal static class StatementLabels
             QueryNames.PlatformStats => TunedReads.Stats,
             _ => GroupOfUntagged(query),
         };
+    }
+
+    /// <summary>
+    /// A SET or RESET the gateway wraps around a statement in its batch (browse's plan mode): tagged
+    /// with its route, but not a query of its own, so the queries-per-request figures leave it out.
+    /// </summary>
+    private static bool IsSessionSetting(string query)
+    {
+        var text = query.AsSpan().TrimStart();
+        if (text.StartsWith("/*", StringComparison.Ordinal) && text.IndexOf("*/", StringComparison.Ordinal) is var end and > 0)
+        {
+            text = text[(end + 2)..].TrimStart();
+        }
+
+        return text.StartsWith("SET ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("RESET ", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A gateway from before the tags: told by fragments of its SQL.</summary>

@@ -21,6 +21,8 @@ public sealed class StatementLabelsTests
     [InlineData("SELECT p.id, p.title, p.logline, p.genre, p.format, p.production_stage, p.view_count, p.like_count, p.estimated_budget, p.created_at, p.require_nda, u.id, u.username, u.user_type, u.company_name FROM (SELECT p.id FROM pitches p WHERE p.status = 'published' AND p.visibility = 'public' AND p.genre = $1", "browse")]
     [InlineData("SELECT count(*) FROM (SELECT 1 FROM pitches p WHERE p.status = $1", "browse")]
     [InlineData("EXPLAIN (FORMAT JSON) SELECT 1 FROM pitches p WHERE p.status = $1", "browse")]
+    [InlineData("/* pitchey:route=browse */ SET plan_cache_mode = force_generic_plan", null)]
+    [InlineData("/* pitchey:route=browse */ RESET plan_cache_mode", null)]
     [InlineData("SELECT 1", null)]
     [InlineData("SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()", null)]
     public void GroupOf_StatementText_ItsEndpoint(string query, string? group) => Assert.Equal(group, StatementLabels.GroupOf(Head(query)));
