@@ -12,7 +12,7 @@ namespace Pitchey.Gateway.Caching;
 /// within <c>Cache:RefreshTimeout</c>. A failed refresh leaves the stale entry where it is.
 /// </summary>
 internal sealed partial class BackgroundRefresher(
-    CacheFills fills, CacheWriter writer, CacheTagVersions versions, CacheMetrics metrics, IServiceScopeFactory scopes,
+    CacheFills fills, CacheWriter writer, CacheMetrics metrics, IServiceScopeFactory scopes,
     IOptions<CacheOptions> options, TimeProvider time, ILogger<BackgroundRefresher> logger)
 {
     private readonly TimeSpan _timeout = options.Value.RefreshTimeout;
@@ -54,7 +54,7 @@ internal sealed partial class BackgroundRefresher(
         {
             using var timeout = new CancellationTokenSource(_timeout, time);
             await using var scope = scopes.CreateAsyncScope();
-            var tagVersion = versions.Of(route.Policy.Tags);
+            var tagVersion = await writer.TagVersionAsync(route, timeout.Token);
             var started = time.GetUtcNow();
             HttpContext? context = null;
             var capture = new ResponseCapture(Stream.Null, () => Judge(context!, route), _maxEntrySize);

@@ -22,7 +22,6 @@ internal sealed partial class ResponseCacheMiddleware(
     IResponseCacheStore store,
     CacheWriter writer,
     CacheFills fills,
-    CacheTagVersions versions,
     BackgroundRefresher refresher,
     CacheMetrics metrics,
     ReadYourWrites readYourWrites,
@@ -155,7 +154,7 @@ internal sealed partial class ResponseCacheMiddleware(
     private async Task FillAsync(HttpContext context, CacheRoute route, string? baseKey, string? key, CachedResponse? stale, CacheFill? fill)
     {
         metrics.Request(CacheResult.Miss, route.Label);
-        var tagVersion = versions.Of(route.Policy.Tags);
+        var tagVersion = CacheTagVersions.Unknown;
         var started = time.GetUtcNow();
         var response = context.Response;
         var clientBody = context.Features.Get<IHttpResponseBodyFeature>()!;
@@ -168,6 +167,8 @@ internal sealed partial class ResponseCacheMiddleware(
         var failed = false;
         try
         {
+            // Read before the endpoint runs: inside the try, so a fill that fails here still ends.
+            tagVersion = await writer.TagVersionAsync(route, context.RequestAborted);
             try
             {
                 await next(context);
@@ -262,7 +263,6 @@ internal sealed partial class ResponseCacheMiddleware(
             return;
         }
 
-        versions.Bump(tags);
         try
         {
             metrics.Evicted(CacheMetrics.WriteReason, await store.EvictTagsAsync(tags, CancellationToken.None));
