@@ -159,7 +159,8 @@ internal sealed partial class ResponseCacheMiddleware(
         var response = context.Response;
         var clientBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         var storeWanted = key is not null || (route.Policy.PerUser && !HttpMethods.IsHead(context.Request.Method));
-        var capture = new ResponseCapture(clientBody.Stream, () => Judge(response, route, stale, storeWanted), _maxEntrySize);
+        var control = UpstreamCacheControl.None;
+        var capture = new ResponseCapture(clientBody.Stream, () => Judge(response, route, stale, storeWanted, out control), _maxEntrySize);
         var captured = new StreamResponseBodyFeature(capture, clientBody);
         context.Features.Set<IHttpResponseBodyFeature>(captured);
         CachedResponse? stored = null;
@@ -189,7 +190,7 @@ internal sealed partial class ResponseCacheMiddleware(
             }
 
             if (mode == CaptureMode.Store && capture.Complete
-                && CacheEntryBuilder.Build(response, route, capture.Copy, started, time.GetUtcNow()) is { } entry)
+                && CacheEntryBuilder.Build(response, route, control, capture.Copy, started, time.GetUtcNow()) is { } entry)
             {
                 baseKey ??= UserKey(context, route);
                 if (baseKey is not null && await writer.StoreAsync(baseKey, context.Request, entry, tagVersion) is { } storedUnder)
@@ -222,15 +223,16 @@ internal sealed partial class ResponseCacheMiddleware(
     }
 
     /// <summary>Before the first byte: store it, pass it, or swallow a failure a stale answer will replace.</summary>
-    private CaptureMode Judge(HttpResponse response, CacheRoute route, CachedResponse? stale, bool storeWanted)
+    private CaptureMode Judge(HttpResponse response, CacheRoute route, CachedResponse? stale, bool storeWanted, out UpstreamCacheControl control)
     {
+        control = UpstreamCacheControl.None;
         if (stale is not null && response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
             return CaptureMode.Swallow;
         }
 
         response.Headers[CacheConstants.Header] = CacheResult.Miss;
-        return storeWanted && CacheEntryBuilder.IsStorable(response, route, _maxEntrySize) ? CaptureMode.Store : CaptureMode.PassThrough;
+        return storeWanted && CacheEntryBuilder.IsStorable(response, route, _maxEntrySize, out control) ? CaptureMode.Store : CaptureMode.PassThrough;
     }
 
     private string? UserKey(HttpContext context, CacheRoute route)
