@@ -58,13 +58,14 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
         context.Request.Body = progress;
         await next(context);
 
-        if (context.Response.HasStarted || context.Features.Get<IForwarderErrorFeature>()?.Exception is not { } failure)
+        if (context.Response.HasStarted)
         {
             return;
         }
 
         // Kestrel's refusal reaches YARP as the body copy's exception (sometimes wrapped).
-        var refused = failure as BadHttpRequestException ?? failure.InnerException as BadHttpRequestException;
+        var failure = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var refused = failure as BadHttpRequestException ?? failure?.InnerException as BadHttpRequestException;
         if (refused?.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             LogTooLarge(logger, routeId, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
@@ -74,8 +75,7 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
         else if (refused?.StatusCode == StatusCodes.Status408RequestTimeout)
         {
             context.Response.Clear();
-            await ErrorResponses.WriteAsync(context, StatusCodes.Status408RequestTimeout, ErrorCodes.RequestTimeout,
-                "The request body arrived too slowly.");
+            await ClientRefusals.WriteAsync(context, StatusCodes.Status408RequestTimeout);
         }
     }
 
@@ -83,7 +83,6 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
     {
         // The rest of the body is not worth reading: close the connection after answering.
         context.Response.Headers.Connection = "close";
-        return ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
-            "The request body is larger than this route accepts.");
+        return ClientRefusals.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
     }
 }
