@@ -10,7 +10,8 @@ namespace Pitchey.Gateway.Limits;
 /// route does not allow 405 (TRACE and CONNECT by default); a declared Content-Length above the
 /// route's limit is answered 413 and the upstream gets nothing. A body that turns out too large or
 /// too slow while YARP streams it (chunked, or a client that stalls) makes Kestrel refuse it; YARP
-/// then aborts the upstream request and this step answers 413 or 408 instead of YARP's bare 400.
+/// then aborts the upstream request and this step answers 413 or 408 instead of YARP's bare 400, as
+/// it answers a route timeout that fired while the upload waited on the client (the breaker's bare 408).
 /// </summary>
 internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, RouteLimitsCache limits, ILogger<RequestLimitsMiddleware> logger)
 {
@@ -72,8 +73,11 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
             context.Response.Clear();
             await TooLargeAsync(context);
         }
-        else if (refused?.StatusCode == StatusCodes.Status408RequestTimeout)
+        else if (refused?.StatusCode == StatusCodes.Status408RequestTimeout
+                 || (context.Response.StatusCode == StatusCodes.Status408RequestTimeout && RequestBodyProgress.ClientIsSlow(context)))
         {
+            // Kestrel's minimum rate, or the route's timeout while the upload waited on the client
+            // (the breaker set the bare status; nothing of the upstream's answer was sent).
             context.Response.Clear();
             await ClientRefusals.WriteAsync(context, StatusCodes.Status408RequestTimeout);
         }
