@@ -47,33 +47,42 @@ public sealed class RawHttp : IAsyncDisposable
     /// The status code of the response the server sends (null when it closes without one), within
     /// <paramref name="timeout"/>.
     /// </summary>
-    public async Task<int?> ReadStatusAsync(TimeSpan timeout)
+    public async Task<int?> ReadStatusAsync(TimeSpan timeout) =>
+        StatusOf(await ReadUntilAsync(text => text.Contains("\r\n", StringComparison.Ordinal), timeout));
+
+    /// <summary>
+    /// The response the server sends, head and body (as far as its <c>Content-Length</c> or last chunk,
+    /// else until the server closes), within <paramref name="timeout"/>; status null when there was none.
+    /// </summary>
+    public async Task<(int? Status, string Text)> ReadResponseAsync(TimeSpan timeout)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
-        try
+        var response = await ReadUntilAsync(Whole, timeout);
+        return (StatusOf(response), response);
+
+        static bool Whole(string response)
         {
-            while (!text.ToString().Contains("\r\n", StringComparison.Ordinal))
+            var end = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (end < 0)
             {
-                var read = await _stream.ReadAsync(buffer, cancel.Token);
-                if (read == 0)
+                return false;
+            }
+
+            foreach (var line in response[..end].Split("\r\n"))
+            {
+                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(line.AsSpan(15).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var length))
                 {
-                    break;
+                    return Encoding.UTF8.GetByteCount(response.AsSpan(end + 4)) >= length;
                 }
 
-                text.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                if (line.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
+                {
+                    return response.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
+                }
             }
-        }
-        catch (IOException)
-        {
-        }
 
-        var line = text.ToString();
-        return line.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && line.Length >= 12
-            && int.TryParse(line.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture, out var status)
-            ? status
-            : null;
+            return false;
+        }
     }
 
     /// <summary>Sends a request's head, then its body in pieces every <paramref name="pause"/> until the server answers or the body is sent.</summary>
@@ -110,5 +119,37 @@ public sealed class RawHttp : IAsyncDisposable
     {
         _client.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static int? StatusOf(string response) =>
+        response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && response.Length >= 12
+        && int.TryParse(response.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture, out var status)
+            ? status
+            : null;
+
+    /// <summary>What the server sends until <paramref name="done"/> holds for it, it closes, or <paramref name="timeout"/> passes.</summary>
+    private async Task<string> ReadUntilAsync(Func<string, bool> done, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var buffer = new byte[64 * 1024];
+        var text = new StringBuilder();
+        try
+        {
+            while (!done(text.ToString()))
+            {
+                var read = await _stream.ReadAsync(buffer, cancel.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                text.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return text.ToString();
     }
 }

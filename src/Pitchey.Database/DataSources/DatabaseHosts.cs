@@ -8,15 +8,26 @@ namespace Pitchey.Database.DataSources;
 /// One <see cref="NpgsqlDataSource"/> (and so one connection pool) per database host,
 /// built once from <see cref="DatabaseOptions"/> and shared by everything that talks to it.
 /// </summary>
+/// <remarks>
+/// Npgsql's pool instruments are process-wide and tell pools apart only by their data source's
+/// name. The first set of hosts in a process names its pools after the hosts (<c>primary</c>,
+/// <c>replica1</c>): what a deployment, one gateway a process, shows in <c>/metrics</c>. A later set
+/// in the same process (tests run many gateways in one) adds its ordinal (<c>primary.2</c>), so each
+/// gateway reads only its own pools (<see cref="DatabaseHost.PoolName"/>), never an earlier one's.
+/// </remarks>
 public sealed class DatabaseHosts : IAsyncDisposable
 {
+    private static int _instances;
+
     public DatabaseHosts(IOptions<DatabaseOptions> options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        Primary = Build(settings.Primary, settings.ApplicationName, "primary", loggerFactory);
+        var instance = Interlocked.Increment(ref _instances);
+        var suffix = instance == 1 ? "" : "." + instance.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Primary = Build(settings.Primary, settings.ApplicationName, "primary", suffix, loggerFactory);
         Replicas = settings.Replicas
-            .Select((connectionString, i) => Build(connectionString, settings.ApplicationName, $"replica{i + 1}", loggerFactory))
+            .Select((connectionString, i) => Build(connectionString, settings.ApplicationName, $"replica{i + 1}", suffix, loggerFactory))
             .ToArray();
     }
 
@@ -35,7 +46,7 @@ public sealed class DatabaseHosts : IAsyncDisposable
         }
     }
 
-    private static DatabaseHost Build(string connectionString, string applicationName, string name, ILoggerFactory loggerFactory)
+    private static DatabaseHost Build(string connectionString, string applicationName, string name, string suffix, ILoggerFactory loggerFactory)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
@@ -55,8 +66,8 @@ public sealed class DatabaseHosts : IAsyncDisposable
         // SubstringSearchQuery and FullTextSearchQuery). Auto-prepare would undo that after a few
         // runs per connection.
         builder.UseLoggerFactory(loggerFactory);
-        builder.Name = name;
+        builder.Name = name + suffix;
         var endpoint = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}";
-        return new DatabaseHost(name, endpoint, builder.Build());
+        return new DatabaseHost(name, endpoint, builder.Build()) { PoolName = builder.Name };
     }
 }

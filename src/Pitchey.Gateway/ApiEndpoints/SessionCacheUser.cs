@@ -15,12 +15,12 @@ internal sealed class SessionCacheUser(SessionQuery sessions) : ICacheUser
 {
     public CacheUserIdentity Identify(HttpContext context)
     {
-        if (SessionResolver.TokenOf(context.Request) is not { } token)
+        if (SessionKeyFeature.Of(context, sessions) is not { } key)
         {
             return CacheUserIdentity.None;
         }
 
-        return sessions.TryGetCached(sessions.KeyFor(token), out var user) && user is not null
+        return sessions.TryGetCached(key, out var user) && user is not null
             ? CacheUserIdentity.Known(user.Id.ToString(CultureInfo.InvariantCulture))
             : CacheUserIdentity.Unknown;
     }

@@ -17,13 +17,11 @@ internal sealed class SessionResolver(SessionQuery sessions, RoutedReader reader
     /// <summary>The live session's user, or null (no token, unknown, expired, or inactive user).</summary>
     public async ValueTask<SessionUser?> ResolveAsync(HttpContext context)
     {
-        var token = TokenOf(context.Request);
-        if (token is null)
+        if (SessionKeyFeature.Of(context, sessions) is not { } key)
         {
             return null;
         }
 
-        var key = sessions.KeyFor(token);
         if (sessions.TryGetCached(key, out var cached))
         {
             return cached;

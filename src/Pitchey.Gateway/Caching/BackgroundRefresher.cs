@@ -12,7 +12,7 @@ namespace Pitchey.Gateway.Caching;
 /// within <c>Cache:RefreshTimeout</c>. A failed refresh leaves the stale entry where it is.
 /// </summary>
 internal sealed partial class BackgroundRefresher(
-    CacheFills fills, CacheWriter writer, CacheTagVersions versions, CacheMetrics metrics, IServiceScopeFactory scopes,
+    CacheFills fills, CacheWriter writer, CacheMetrics metrics, IServiceScopeFactory scopes,
     IOptions<CacheOptions> options, TimeProvider time, ILogger<BackgroundRefresher> logger)
 {
     private readonly TimeSpan _timeout = options.Value.RefreshTimeout;
@@ -54,17 +54,18 @@ internal sealed partial class BackgroundRefresher(
         {
             using var timeout = new CancellationTokenSource(_timeout, time);
             await using var scope = scopes.CreateAsyncScope();
-            var tagVersion = versions.Of(route.Policy.Tags);
+            var tagVersion = await writer.TagVersionAsync(route, timeout.Token);
             var started = time.GetUtcNow();
             HttpContext? context = null;
-            var capture = new ResponseCapture(Stream.Null, () => Judge(context!, route), _maxEntrySize);
+            var control = UpstreamCacheControl.None;
+            var capture = new ResponseCapture(Stream.Null, () => Judge(context!, route, out control), _maxEntrySize);
             context = request.CreateContext(capture, scope.ServiceProvider, timeout.Token);
             await pipeline(context);
             await context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!.CompleteAsync();
             var status = context.Response.StatusCode;
             failed = status >= StatusCodes.Status500InternalServerError;
             if (capture.Decide() == CaptureMode.Store && capture.Complete
-                && CacheEntryBuilder.Build(context.Response, route, capture.Copy, started, time.GetUtcNow()) is { } entry
+                && CacheEntryBuilder.Build(context.Response, route, control, capture.Copy, started, time.GetUtcNow()) is { } entry
                 && await writer.StoreAsync(baseKey, context.Request, entry, tagVersion) is { } storedUnder)
             {
                 stored = entry;
@@ -86,8 +87,8 @@ internal sealed partial class BackgroundRefresher(
     }
 
     // A refresh has no client: whatever may be stored is copied, the rest is dropped.
-    private CaptureMode Judge(HttpContext context, CacheRoute route) =>
-        CacheEntryBuilder.IsStorable(context.Response, route, _maxEntrySize) ? CaptureMode.Store : CaptureMode.Swallow;
+    private CaptureMode Judge(HttpContext context, CacheRoute route, out UpstreamCacheControl control) =>
+        CacheEntryBuilder.IsStorable(context.Response, route, _maxEntrySize, out control) ? CaptureMode.Store : CaptureMode.Swallow;
 
     [LoggerMessage(EventId = EventIds.CacheRefreshFailed, EventName = nameof(EventIds.CacheRefreshFailed), Level = LogLevel.Warning,
         Message = "Response cache: background refresh on route {Route} failed ({ExceptionType}); the stale entry stays")]

@@ -21,28 +21,37 @@ internal static class CacheEntryBuilder
         HeaderNames.SetCookie, CacheConstants.Header, "Proxy-Connection", "X-Pitchey-Lsn",
     };
 
-    /// <summary>Before the first byte: may this response be stored? (The body's size is judged as it is copied.)</summary>
-    public static bool IsStorable(HttpResponse response, CacheRoute route, long maxEntrySize)
+    /// <summary>
+    /// Before the first byte (the headers are final then): may this response be stored? (The body's
+    /// size is judged as it is copied.) <paramref name="control"/> is what its <c>Cache-Control</c>
+    /// allows, read once here for <see cref="Build"/>.
+    /// </summary>
+    public static bool IsStorable(HttpResponse response, CacheRoute route, long maxEntrySize, out UpstreamCacheControl control)
     {
+        control = UpstreamCacheControl.None;
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0
             || response.ContentLength > maxEntrySize)
         {
             return false;
         }
 
-        return !route.Forwarded || (UpstreamCacheControl.Read(response.Headers.CacheControl).Storable && !VariesOnEverything(response.Headers.Vary));
-    }
-
-    /// <summary>The entry for a finished response, or null when it is not storable or already past every window.</summary>
-    public static CachedResponse? Build(HttpResponse response, CacheRoute route, ReadOnlyMemory<byte> body, DateTimeOffset started, DateTimeOffset now)
-    {
-        if (!IsStorable(response, route, long.MaxValue))
+        if (!route.Forwarded)
         {
-            return null;
+            return true;
         }
 
+        control = UpstreamCacheControl.Read(response.Headers.CacheControl);
+        return control.Storable && !VariesOnEverything(response.Headers.Vary);
+    }
+
+    /// <summary>
+    /// The entry for a finished response that <see cref="IsStorable"/> accepted (with the
+    /// <paramref name="control"/> it read), or null when it is already past every window.
+    /// </summary>
+    public static CachedResponse? Build(
+        HttpResponse response, CacheRoute route, UpstreamCacheControl control, ReadOnlyMemory<byte> body, DateTimeOffset started, DateTimeOffset now)
+    {
         var policy = route.Policy;
-        var control = route.Forwarded ? UpstreamCacheControl.Read(response.Headers.CacheControl) : UpstreamCacheControl.None;
         var lifetime = control.Lifetime ?? policy.Ttl;
         if (lifetime <= TimeSpan.Zero)
         {
@@ -54,6 +63,7 @@ internal static class CacheEntryBuilder
         var onError = control.NoStale ? TimeSpan.Zero : control.StaleIfError ?? policy.StaleIfError;
         if (policy.PerUser)
         {
+            // The policy has none (its validator says so), but a forwarded answer may name some.
             revalidate = onError = TimeSpan.Zero;
         }
 

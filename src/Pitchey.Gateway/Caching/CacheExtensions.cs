@@ -23,7 +23,6 @@ internal static partial class CacheExtensions
         builder.Services.AddSingleton<CacheRoutes>();
         builder.Services.AddSingleton<CacheEvictions>();
         builder.Services.AddSingleton<CacheFills>();
-        builder.Services.AddSingleton<CacheTagVersions>();
         builder.Services.AddSingleton<CacheWriter>();
         builder.Services.AddSingleton<BackgroundRefresher>();
         builder.Services.TryAddSingleton<ICacheUser, NoCacheUser>();

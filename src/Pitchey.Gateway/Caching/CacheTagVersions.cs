@@ -3,12 +3,14 @@ using System.Collections.Concurrent;
 namespace Pitchey.Gateway.Caching;
 
 /// <summary>
-/// A counter per tag, moved by every eviction this gateway makes. A fill notes its tags' counters
-/// when it starts and stores nothing if one moved meanwhile: an answer read before a write must not
-/// land in the cache after that write evicted its tag.
+/// The in-memory store's counter per tag (<see cref="IResponseCacheStore"/>), moved by every eviction.
+/// A fill's version is the sum of its tags' counters: they only grow, so any eviction changes it.
 /// </summary>
 internal sealed class CacheTagVersions
 {
+    /// <summary>A version no counters ever sum to: what a store gives when it cannot read them (nothing is then stored).</summary>
+    public const long Unknown = -1;
+
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     public long Of(string[] tags)

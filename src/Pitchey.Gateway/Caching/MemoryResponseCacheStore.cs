@@ -11,7 +11,9 @@ namespace Pitchey.Gateway.Caching;
 /// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
 /// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. The bytes held are
 /// MemoryCache's own count (its statistics), which it updates as it adds and removes: its eviction
-/// callbacks run later on the thread pool and would make a count kept there lag.
+/// callbacks run later on the thread pool and would make a count kept there lag. The tag counters
+/// (<see cref="CacheTagVersions"/>) are checked and moved under one lock with the index, so a fill's
+/// check and store, and an eviction's bump and removal, never interleave.
 /// </summary>
 internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposable
 {
@@ -22,6 +24,8 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     private readonly long _sizeLimit;
     private readonly CacheMetrics _metrics;
     private readonly PostEvictionDelegate _onEvicted;
+    private readonly CacheTagVersions _versions = new();
+    private readonly Lock _tagsLock = new();
 
     public MemoryResponseCacheStore(IOptions<CacheOptions> options, CacheMetrics metrics)
     {
@@ -39,11 +43,14 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     public ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_cache.TryGetValue(key, out CachedResponse? entry) ? entry : null);
 
-    public ValueTask SetAsync(string key, CachedResponse entry, TimeSpan lifetime, CancellationToken cancellationToken)
+    public ValueTask<long> TagVersionAsync(string[] tags, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_versions.Of(tags));
+
+    public ValueTask<bool> SetAsync(string key, CachedResponse entry, TimeSpan lifetime, long tagVersion, CancellationToken cancellationToken)
     {
         if (lifetime <= TimeSpan.Zero)
         {
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult(false);
         }
 
         // The key counts too: it holds the path, the whole query string and the varying headers, so a
@@ -51,37 +58,50 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
         var size = entry.Size + key.Length * 2L;
         if (size > _sizeLimit)
         {
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult(false);
         }
 
         MakeRoom(size);
-        foreach (var tag in entry.Tags)
-        {
-            _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
-        }
-
         var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
         options.RegisterPostEvictionCallback(_onEvicted);
-        _cache.Set(key, entry, options);
-        return ValueTask.CompletedTask;
+        lock (_tagsLock)
+        {
+            if (_versions.Of(entry.Tags) != tagVersion)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            foreach (var tag in entry.Tags)
+            {
+                _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
+            }
+
+            _cache.Set(key, entry, options);
+        }
+
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<long> EvictTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         long evicted = 0;
-        foreach (var tag in tags)
+        lock (_tagsLock)
         {
-            if (!_byTag.TryRemove(tag, out var keys))
+            _versions.Bump(tags);
+            foreach (var tag in tags)
             {
-                continue;
-            }
-
-            foreach (var key in keys.Keys)
-            {
-                if (_cache.TryGetValue(key, out _))
+                if (!_byTag.TryRemove(tag, out var keys))
                 {
-                    _cache.Remove(key);
-                    evicted++;
+                    continue;
+                }
+
+                foreach (var key in keys.Keys)
+                {
+                    if (_cache.TryGetValue(key, out _))
+                    {
+                        _cache.Remove(key);
+                        evicted++;
+                    }
                 }
             }
         }

@@ -11,22 +11,50 @@ namespace Pitchey.Gateway.Caching;
 /// filled is a hit on the others, and an eviction by one is gone for all. Keys are
 /// <c>{prefix}e:{SHA-256 of the cache key}</c> (string values, expiring at the entry's horizon);
 /// each tag is a set <c>{prefix}t:{tag}</c> of the entry keys carrying it, which a Lua script
-/// deletes with its members in one step. Redis trouble is a miss or an entry not kept, counted in
+/// deletes with its members in one step, moving the tag's counter <c>{prefix}v:{tag}</c> (shared by
+/// every gateway, never expiring: one small integer per configured tag). Another script stores an
+/// entry only while its tags' counters still sum to what the fill read when it began, so a fill on
+/// one gateway racing a write's eviction on another stores nothing. Redis trouble is a miss or an entry not kept, counted in
 /// <c>pitchey.cache.store_errors</c> and logged at most every 30 s.
 /// </summary>
 internal sealed partial class RedisResponseCacheStore(
     RedisCacheConnection connection, IOptions<CacheOptions> options, CacheMetrics metrics, TimeProvider time,
     ILogger<RedisResponseCacheStore> logger) : IResponseCacheStore
 {
+    // KEYS: the tag sets, then their counters in the same order.
     private const string EvictScript = """
+        local tags = #KEYS / 2
         local n = 0
-        for _, tag in ipairs(KEYS) do
-          for _, member in ipairs(redis.call('SMEMBERS', tag)) do
+        for i = 1, tags do
+          redis.call('INCR', KEYS[tags + i])
+          for _, member in ipairs(redis.call('SMEMBERS', KEYS[i])) do
             n = n + redis.call('DEL', member)
           end
-          redis.call('DEL', tag)
+          redis.call('DEL', KEYS[i])
         end
         return n
+        """;
+
+    // KEYS: the entry, its tag sets, then their counters; ARGV: the value, its lifetime in ms, the
+    // counters' sum the fill read. A tag set lives as long as its longest-lived member.
+    private const string SetScript = """
+        local tags = (#KEYS - 1) / 2
+        local sum = 0
+        for i = 1, tags do
+          sum = sum + (tonumber(redis.call('GET', KEYS[1 + tags + i])) or 0)
+        end
+        if sum ~= tonumber(ARGV[3]) then
+          return 0
+        end
+        local lifetime = tonumber(ARGV[2])
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', lifetime)
+        for i = 1, tags do
+          redis.call('SADD', KEYS[1 + i], KEYS[1])
+          if redis.call('PTTL', KEYS[1 + i]) < lifetime then
+            redis.call('PEXPIRE', KEYS[1 + i], lifetime)
+          end
+        end
+        return 1
         """;
 
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
@@ -50,33 +78,57 @@ internal sealed partial class RedisResponseCacheStore(
         }
     }
 
-    public async ValueTask SetAsync(string key, CachedResponse entry, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async ValueTask<long> TagVersionAsync(string[] tags, CancellationToken cancellationToken)
     {
-        if (lifetime <= TimeSpan.Zero)
+        if (tags.Length == 0)
         {
-            return;
+            return 0;
         }
 
         try
         {
-            var entryKey = EntryKey(key);
-            var batch = Database.CreateBatch();
-            var pending = new List<Task> { batch.StringSetAsync(entryKey, CachedResponseFormat.Write(entry), lifetime) };
-            foreach (var tag in entry.Tags)
+            var values = await Database.StringGetAsync(Array.ConvertAll(tags, t => (RedisKey)VersionKey(t)));
+            long sum = 0;
+            foreach (var value in values)
             {
-                var tagKey = TagKey(tag);
-                pending.Add(batch.SetAddAsync(tagKey, entryKey.ToString()));
-                // A tag set lives as long as its longest-lived member: set when it has no expiry, raised when shorter.
-                pending.Add(batch.KeyExpireAsync(tagKey, lifetime, ExpireWhen.HasNoExpiry));
-                pending.Add(batch.KeyExpireAsync(tagKey, lifetime, ExpireWhen.GreaterThanCurrentExpiry));
+                sum += value.IsNull ? 0 : (long)value;
             }
 
-            batch.Execute();
-            await Task.WhenAll(pending);
+            return sum;
+        }
+        catch (Exception exception) when (IsRedisTrouble(exception))
+        {
+            Trouble("read", exception);
+            return CacheTagVersions.Unknown;
+        }
+    }
+
+    public async ValueTask<bool> SetAsync(string key, CachedResponse entry, TimeSpan lifetime, long tagVersion, CancellationToken cancellationToken)
+    {
+        if (lifetime <= TimeSpan.Zero || tagVersion == CacheTagVersions.Unknown)
+        {
+            return false;
+        }
+
+        try
+        {
+            var tags = entry.Tags;
+            var keys = new RedisKey[1 + 2 * tags.Length];
+            keys[0] = EntryKey(key);
+            for (var i = 0; i < tags.Length; i++)
+            {
+                keys[1 + i] = TagKey(tags[i]);
+                keys[1 + tags.Length + i] = VersionKey(tags[i]);
+            }
+
+            var lifetimeMs = Math.Max(1, (long)Math.Ceiling(lifetime.TotalMilliseconds));
+            var result = await Database.ScriptEvaluateAsync(SetScript, keys, [CachedResponseFormat.Write(entry), lifetimeMs, tagVersion]);
+            return (long)result == 1;
         }
         catch (Exception exception) when (IsRedisTrouble(exception))
         {
             Trouble("write", exception);
+            return false;
         }
     }
 
@@ -84,7 +136,7 @@ internal sealed partial class RedisResponseCacheStore(
     {
         try
         {
-            var keys = tags.Select(t => (RedisKey)TagKey(t)).ToArray();
+            var keys = tags.Select(t => (RedisKey)TagKey(t)).Concat(tags.Select(t => (RedisKey)VersionKey(t))).ToArray();
             var result = await Database.ScriptEvaluateAsync(EvictScript, keys);
             return (long)result;
         }
@@ -103,6 +155,8 @@ internal sealed partial class RedisResponseCacheStore(
     }
 
     private string TagKey(string tag) => _prefix + "t:" + tag;
+
+    private string VersionKey(string tag) => _prefix + "v:" + tag;
 
     private void Trouble(string operation, Exception exception)
     {

@@ -9,7 +9,8 @@ namespace Pitchey.Gateway.Caching;
 /// What a background refresh asks: a copy, taken while the request that found the entry stale is
 /// still alive, of its GET without credentials or conditions (no cookies, no <c>Authorization</c>,
 /// no <c>If-*</c>, no read-your-writes token), and the endpoint it matched. <see cref="CreateContext"/>
-/// makes an <see cref="HttpContext"/> of it that the rest of the pipeline runs like a request.
+/// makes an <see cref="HttpContext"/> of it that the rest of the pipeline runs like a request: once
+/// per refresh, so the context takes the copies made here (headers, route values) as they are.
 /// </summary>
 internal sealed class RefreshRequest
 {
@@ -57,14 +58,14 @@ internal sealed class RefreshRequest
         _routeValues = new RouteValueDictionary(request.RouteValues);
     }
 
-    /// <summary>A request context whose body goes to <paramref name="body"/> and which is aborted with <paramref name="aborted"/>.</summary>
+    /// <summary>The request's context (once: it owns this copy's headers and route values); its body goes to <paramref name="body"/>, it is aborted with <paramref name="aborted"/>.</summary>
     public HttpContext CreateContext(Stream body, IServiceProvider services, CancellationToken aborted)
     {
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature
         {
             Method = HttpMethods.Get, Scheme = _scheme, PathBase = _pathBase.Value ?? "", Path = _path.Value ?? "/", QueryString = _query,
-            Protocol = _protocol, Headers = new HeaderDictionary(_headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase)),
+            Protocol = _protocol, Headers = _headers,
         });
         features.Set<IHttpRequestBodyDetectionFeature>(NoBody.Instance);
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());
@@ -78,7 +79,7 @@ internal sealed class RefreshRequest
         features.Set<IServiceProvidersFeature>(new RequestServicesFeature(services));
         var context = new DefaultHttpContext(features);
         context.SetEndpoint(_endpoint);
-        context.Request.RouteValues = new RouteValueDictionary(_routeValues);
+        context.Request.RouteValues = _routeValues;
         return context;
     }
 

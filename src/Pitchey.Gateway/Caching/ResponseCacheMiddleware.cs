@@ -22,7 +22,6 @@ internal sealed partial class ResponseCacheMiddleware(
     IResponseCacheStore store,
     CacheWriter writer,
     CacheFills fills,
-    CacheTagVersions versions,
     BackgroundRefresher refresher,
     CacheMetrics metrics,
     ReadYourWrites readYourWrites,
@@ -155,12 +154,13 @@ internal sealed partial class ResponseCacheMiddleware(
     private async Task FillAsync(HttpContext context, CacheRoute route, string? baseKey, string? key, CachedResponse? stale, CacheFill? fill)
     {
         metrics.Request(CacheResult.Miss, route.Label);
-        var tagVersion = versions.Of(route.Policy.Tags);
+        var tagVersion = CacheTagVersions.Unknown;
         var started = time.GetUtcNow();
         var response = context.Response;
         var clientBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         var storeWanted = key is not null || (route.Policy.PerUser && !HttpMethods.IsHead(context.Request.Method));
-        var capture = new ResponseCapture(clientBody.Stream, () => Judge(response, route, stale, storeWanted), _maxEntrySize);
+        var control = UpstreamCacheControl.None;
+        var capture = new ResponseCapture(clientBody.Stream, () => Judge(response, route, stale, storeWanted, out control), _maxEntrySize);
         var captured = new StreamResponseBodyFeature(capture, clientBody);
         context.Features.Set<IHttpResponseBodyFeature>(captured);
         CachedResponse? stored = null;
@@ -168,6 +168,8 @@ internal sealed partial class ResponseCacheMiddleware(
         var failed = false;
         try
         {
+            // Read before the endpoint runs: inside the try, so a fill that fails here still ends.
+            tagVersion = await writer.TagVersionAsync(route, context.RequestAborted);
             try
             {
                 await next(context);
@@ -188,7 +190,7 @@ internal sealed partial class ResponseCacheMiddleware(
             }
 
             if (mode == CaptureMode.Store && capture.Complete
-                && CacheEntryBuilder.Build(response, route, capture.Copy, started, time.GetUtcNow()) is { } entry)
+                && CacheEntryBuilder.Build(response, route, control, capture.Copy, started, time.GetUtcNow()) is { } entry)
             {
                 baseKey ??= UserKey(context, route);
                 if (baseKey is not null && await writer.StoreAsync(baseKey, context.Request, entry, tagVersion) is { } storedUnder)
@@ -221,15 +223,16 @@ internal sealed partial class ResponseCacheMiddleware(
     }
 
     /// <summary>Before the first byte: store it, pass it, or swallow a failure a stale answer will replace.</summary>
-    private CaptureMode Judge(HttpResponse response, CacheRoute route, CachedResponse? stale, bool storeWanted)
+    private CaptureMode Judge(HttpResponse response, CacheRoute route, CachedResponse? stale, bool storeWanted, out UpstreamCacheControl control)
     {
+        control = UpstreamCacheControl.None;
         if (stale is not null && response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
             return CaptureMode.Swallow;
         }
 
         response.Headers[CacheConstants.Header] = CacheResult.Miss;
-        return storeWanted && CacheEntryBuilder.IsStorable(response, route, _maxEntrySize) ? CaptureMode.Store : CaptureMode.PassThrough;
+        return storeWanted && CacheEntryBuilder.IsStorable(response, route, _maxEntrySize, out control) ? CaptureMode.Store : CaptureMode.PassThrough;
     }
 
     private string? UserKey(HttpContext context, CacheRoute route)
@@ -262,7 +265,6 @@ internal sealed partial class ResponseCacheMiddleware(
             return;
         }
 
-        versions.Bump(tags);
         try
         {
             metrics.Evicted(CacheMetrics.WriteReason, await store.EvictTagsAsync(tags, CancellationToken.None));

@@ -7,24 +7,24 @@ namespace Pitchey.Gateway.Diagnostics;
 /// <summary>
 /// Npgsql's pool metrics are process-wide and name each pool after its data source, or, for a pool
 /// without a name, after its connection string (password removed, host and user still there). The
-/// gateway's own pools are named (<c>primary</c>, <c>replica1</c>, ...); this filter drops every other
-/// pool's series from the <c>/metrics</c> answer, so no connection string is ever scraped, whatever
-/// else shares the process. Scrapes are rare and small: buffering one costs nothing that matters.
+/// gateway's own pools are named (<c>primary</c>, <c>replica1</c>, ...: <see cref="DatabaseHost.PoolName"/>);
+/// this filter drops every other pool's series from the <c>/metrics</c> answer, so no connection
+/// string is ever scraped, whatever else shares the process. Scrapes are rare and small: buffering one costs nothing that matters.
 /// </summary>
 internal sealed class ForeignPoolFilter
 {
     private const string PoolLabel = "db_client_connection_pool_name=\"";
 
-    private readonly FrozenSet<string> _pools;
+    private readonly FrozenDictionary<string, string> _pools;
 
     public ForeignPoolFilter(DatabaseHosts hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        _pools = hosts.Replicas.Append(hosts.Primary).Select(h => h.Name).ToFrozenSet(StringComparer.Ordinal);
+        _pools = hosts.Replicas.Append(hosts.Primary).ToFrozenDictionary(h => h.PoolName, h => h.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>True when <paramref name="poolName"/> is one of this gateway's pools.</summary>
-    public bool IsOwn(string? poolName) => poolName is not null && _pools.Contains(poolName);
+    /// <summary>The host whose pool <paramref name="poolName"/> is, or null when it is not one of this gateway's pools.</summary>
+    public string? HostOf(string? poolName) => poolName is not null && _pools.TryGetValue(poolName, out var host) ? host : null;
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -72,6 +72,6 @@ internal sealed class ForeignPoolFilter
 
         var start = at + PoolLabel.Length;
         var end = line.IndexOf('"', start);
-        return end < 0 || !_pools.Contains(line[start..end]);
+        return end < 0 || !_pools.ContainsKey(line[start..end]);
     }
 }

@@ -25,42 +25,35 @@ internal sealed partial class UnhandledErrorMiddleware(RequestDelegate next, ILo
         catch (BadHttpRequestException refused)
         {
             LogRefused(logger, context.Request.Method, refused.StatusCode);
-            await AnswerAsync(context, refused.StatusCode, CodeOf(refused.StatusCode), MessageOf(refused.StatusCode));
+            if (Answerable(context))
+            {
+                await ClientRefusals.WriteAsync(context, refused.StatusCode);
+            }
         }
         catch (Exception exception)
         {
             LogUnhandled(logger, context.Request.Method, context.Request.Path, exception);
-            await AnswerAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
-                "The gateway failed to answer this request; the error has been logged.");
+            if (Answerable(context))
+            {
+                await ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
+                    "The gateway failed to answer this request; the error has been logged.");
+            }
         }
     }
 
-    private static Task AnswerAsync(HttpContext context, int status, string code, string message)
+    /// <summary>Clears the response for an error, or — when it has started — aborts the connection and gives false.</summary>
+    private static bool Answerable(HttpContext context)
     {
         if (context.Response.HasStarted)
         {
             // Half a response cannot be turned into an error: end the connection so the client
             // sees a broken response, never a truncated one that looks whole.
             context.Abort();
-            return Task.CompletedTask;
+            return false;
         }
 
         context.Response.Clear();
         context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
-        return ErrorResponses.WriteAsync(context, status, code, message);
+        return true;
     }
-
-    private static string CodeOf(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => ErrorCodes.PayloadTooLarge,
-        StatusCodes.Status408RequestTimeout => ErrorCodes.RequestTimeout,
-        _ => ErrorCodes.BadRequest,
-    };
-
-    private static string MessageOf(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this route accepts.",
-        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
-        _ => "The request is malformed.",
-    };
 }

@@ -41,5 +41,12 @@ internal static class LimitsConstants
 
     /// <summary>Route metadata keys in <c>gateway.json</c> (<c>ReverseProxy:Routes:&lt;id&gt;:Metadata</c>).</summary>
     public const string MaxRequestBodySizeMetadata = "MaxRequestBodySize";
+
+    /// <summary>
+    /// Not YARP's <c>Match:Methods</c> again: a method outside <c>Match:Methods</c> makes the route not
+    /// match (another route takes the request, or YARP's 404), while a method outside the route's
+    /// allow-list is answered here, at the edge, 405 with <c>Allow</c> in the API's envelope and never
+    /// forwarded. That is what the catch-all route needs; a route with <c>Match:Methods</c> needs no allow-list.
+    /// </summary>
     public const string AllowedMethodsMetadata = "AllowedMethods";
 }

@@ -10,7 +10,8 @@ namespace Pitchey.Gateway.Limits;
 /// route does not allow 405 (TRACE and CONNECT by default); a declared Content-Length above the
 /// route's limit is answered 413 and the upstream gets nothing. A body that turns out too large or
 /// too slow while YARP streams it (chunked, or a client that stalls) makes Kestrel refuse it; YARP
-/// then aborts the upstream request and this step answers 413 or 408 instead of YARP's bare 400.
+/// then aborts the upstream request and this step answers 413 or 408 instead of YARP's bare 400, as
+/// it answers a route timeout that fired while the upload waited on the client (the breaker's bare 408).
 /// </summary>
 internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, RouteLimitsCache limits, ILogger<RequestLimitsMiddleware> logger)
 {
@@ -58,24 +59,27 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
         context.Request.Body = progress;
         await next(context);
 
-        if (context.Response.HasStarted || context.Features.Get<IForwarderErrorFeature>()?.Exception is not { } failure)
+        if (context.Response.HasStarted)
         {
             return;
         }
 
         // Kestrel's refusal reaches YARP as the body copy's exception (sometimes wrapped).
-        var refused = failure as BadHttpRequestException ?? failure.InnerException as BadHttpRequestException;
+        var failure = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var refused = failure as BadHttpRequestException ?? failure?.InnerException as BadHttpRequestException;
         if (refused?.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             LogTooLarge(logger, routeId, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
             context.Response.Clear();
             await TooLargeAsync(context);
         }
-        else if (refused?.StatusCode == StatusCodes.Status408RequestTimeout)
+        else if (refused?.StatusCode == StatusCodes.Status408RequestTimeout
+                 || (context.Response.StatusCode == StatusCodes.Status408RequestTimeout && RequestBodyProgress.ClientIsSlow(context)))
         {
+            // Kestrel's minimum rate, or the route's timeout while the upload waited on the client
+            // (the breaker set the bare status; nothing of the upstream's answer was sent).
             context.Response.Clear();
-            await ErrorResponses.WriteAsync(context, StatusCodes.Status408RequestTimeout, ErrorCodes.RequestTimeout,
-                "The request body arrived too slowly.");
+            await ClientRefusals.WriteAsync(context, StatusCodes.Status408RequestTimeout);
         }
     }
 
@@ -83,7 +87,6 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, Rout
     {
         // The rest of the body is not worth reading: close the connection after answering.
         context.Response.Headers.Connection = "close";
-        return ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
-            "The request body is larger than this route accepts.");
+        return ClientRefusals.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
     }
 }

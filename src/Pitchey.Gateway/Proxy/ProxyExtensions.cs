@@ -19,14 +19,7 @@ internal static partial class ProxyExtensions
         builder.Services.AddSingleton(services =>
             new ClientAddressHeaders(services.GetRequiredService<IOptions<ProxyOptions>>().Value.ClientAddressHeadersOrDefault()));
 
-        // The web host's own host filter answers every listener, probes included, with an HTML
-        // page; HostCheckMiddleware applies the same AllowedHosts setting in the gateway's way.
-        var defaultHostFilter = builder.Services.Where(d => d.ServiceType == typeof(IStartupFilter)
-            && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToArray();
-        foreach (var descriptor in defaultHostFilter)
-        {
-            builder.Services.Remove(descriptor);
-        }
+        DefaultHostFilter.Remove(builder.Services);
 
         // YARP's default X-Forwarded-* transform replaces (Set) whatever the client sent with what
         // the gateway saw; after UseForwardedHeaders that is the real client behind a trusted proxy.

@@ -14,14 +14,16 @@ internal static class RateLimitPartitions
     /// <summary>
     /// The partitioner of one policy. Each policy has its own partitioned limiter, so the client alone
     /// keys a partition; the factory that makes a client's limiter is built here once, not per request
-    /// (the partitioner runs on every request: no string or delegate is made there).
+    /// (the partitioner runs on every request: no string or delegate is made there, and the key is a
+    /// struct). A new partition's Redis key is the client's text, as it always was.
     /// </summary>
-    public static Func<HttpContext, RateLimitPartition<string>> Partitioner(string policyName, RateLimitPolicyOptions policy, IConnectionMultiplexer? redis)
+    public static Func<HttpContext, RateLimitPartition<ClientPartitionKey>> Partitioner(
+        string policyName, RateLimitPolicyOptions policy, IConnectionMultiplexer? redis)
     {
-        Func<string, RateLimiter> factory = redis is null
+        Func<ClientPartitionKey, RateLimiter> factory = redis is null
             ? _ => Local(policy)
             : client => new SharedRateLimiter(Shared(policy, $"{RateLimitingConstants.RedisKeyPrefix}{policyName}|{client}", redis), Local(policy));
-        return context => new RateLimitPartition<string>(ClientPartitionKey.Of(context), factory);
+        return context => new RateLimitPartition<ClientPartitionKey>(ClientPartitionKey.Of(context), factory);
     }
 
     public static RateLimiter Local(RateLimitPolicyOptions policy) => policy.Algorithm switch

@@ -9,7 +9,7 @@ namespace Pitchey.Gateway.StatusPage;
 /// The status page's window on the gateway's own instruments, through a <see cref="MeterListener"/>:
 /// the history draws what Prometheus scrapes, from the same measurements, instead of counting twice.
 /// Only this host's meters are heard (a meter's scope is the <see cref="IMeterFactory"/> that made
-/// it), plus Npgsql's, which has no factory (and of it only this gateway's pools). Request and query durations arrive as they are recorded;
+/// it), plus Npgsql's, which has no factory (and of it only this gateway's pools, each line named after its host). Request and query durations arrive as they are recorded;
 /// gauges are read when <see cref="Poll"/> runs, on the sampler's thread.
 /// </summary>
 internal sealed class MetricsTap : IDisposable
@@ -128,12 +128,11 @@ internal sealed class MetricsTap : IDisposable
             case QueryState when Find(tags, "query") is { } query:
                 Queries.GetOrAdd(query, static _ => new LatencyHistogram()).RecordSeconds(value);
                 break;
-            case GaugeLines lines when lines.Matches(tags) && (instrument.Meter.Name != "Npgsql" || _pools.IsOwn(Find(tags, PoolTag))):
+            case GaugeLines lines when lines.Matches(tags) && LineOf(instrument, lines, tags) is { } line:
                 // An observable gauge reports only inside Poll, on the polling thread, into the poll's own lines.
                 var values = instrument.IsObservable && _polling is { } polling
                     ? polling.TryGetValue(instrument.Name, out var polled) ? polled : polling[instrument.Name] = new Dictionary<string, double>(StringComparer.Ordinal)
                     : _latest.GetOrAdd(instrument.Name, static _ => new Dictionary<string, double>(StringComparer.Ordinal));
-                var line = lines.LineTag is null ? "value" : Find(tags, lines.LineTag) ?? "?";
                 lock (values)
                 {
                     values[line] = values.TryGetValue(line, out var sum) ? sum + value : value;
@@ -141,6 +140,20 @@ internal sealed class MetricsTap : IDisposable
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// The line a measurement belongs to; for Npgsql's instruments, this gateway's host whose pool it
+    /// is (its lines are named after the hosts), or null for another gateway's pool in the process.
+    /// </summary>
+    private string? LineOf(Instrument instrument, GaugeLines lines, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (instrument.Meter.Name == "Npgsql")
+        {
+            return _pools.HostOf(Find(tags, PoolTag));
+        }
+
+        return lines.LineTag is null ? "value" : Find(tags, lines.LineTag) ?? "?";
     }
 
     private static int StatusOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)

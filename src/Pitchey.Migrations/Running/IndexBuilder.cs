@@ -1,5 +1,6 @@
 using Npgsql;
 using Pitchey.Database.Indexes;
+using Pitchey.Database.Insight;
 using Pitchey.Migrations.Catalog;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Scripts;
@@ -89,7 +90,7 @@ internal sealed class IndexBuilder(HistoryWriter history, LockRetrier retrier, P
         return false;
     }
 
-    public static string DropSql(string name) => $"DROP INDEX CONCURRENTLY IF EXISTS {MigrationStatement.QuoteIdentifier(name)}";
+    public static string DropSql(string name) => $"DROP INDEX CONCURRENTLY IF EXISTS {SqlText.Identifier(name)}";
 
     private async Task BuildWithProgressAsync(NpgsqlConnection connection, MigrationStatement step, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using Pitchey.Database.DataSources;
+using Pitchey.Database.Insight;
 using Pitchey.Migrations.History;
 using Pitchey.Migrations.Lint;
 using Pitchey.Migrations.Scripts;
@@ -254,7 +255,7 @@ public sealed class MigrationRunner
         {
             try
             {
-                await Sql.ExecuteAsync(connection, $"ANALYZE {MigrationStatement.QuoteIdentifier(table)}", 0, cancellationToken);
+                await Sql.ExecuteAsync(connection, $"ANALYZE {SqlText.Identifier(table)}", 0, cancellationToken);
                 _reporter.Note($"analysed {table}");
             }
             catch (PostgresException exception) when (exception.SqlState == Sql.LockNotAvailable)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Pitchey.Database.Insight;
 
 namespace Pitchey.Migrations.Scripts;
 
@@ -56,14 +57,8 @@ public sealed partial record MigrationStatement(ScriptStatement Source, Statemen
         get
         {
             var index = Index ?? throw new InvalidOperationException("not an index build");
-            return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX CONCURRENTLY {QuoteIdentifier(index.Name!)} {Source.Text[index.OnOffset..]}";
+            return $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX CONCURRENTLY {SqlText.Identifier(index.Name!)} {Source.Text[index.OnOffset..]}";
         }
-    }
-
-    public static string QuoteIdentifier(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return SimpleIdentifier().IsMatch(name) ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>Classifies one statement. Never throws: what it cannot read is <see cref="StatementKind.Unknown"/>.</summary>
@@ -71,7 +66,4 @@ public sealed partial record MigrationStatement(ScriptStatement Source, Statemen
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
-
-    [GeneratedRegex("^[a-z_][a-z0-9_$]*$")]
-    private static partial Regex SimpleIdentifier();
 }

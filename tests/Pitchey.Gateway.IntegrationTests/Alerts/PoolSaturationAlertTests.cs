@@ -7,16 +7,15 @@ namespace Pitchey.Gateway.IntegrationTests.Alerts;
 
 /// <summary>
 /// The PoolSaturation rule on a real pool: searches held up by a table lock keep their connections,
-/// notices POSTed to a receiver on 127.0.0.1. Alone in the process (<see cref="ProcessAloneCollection"/>):
-/// the pool figures are process-wide.
+/// notices POSTed to a receiver on 127.0.0.1. In <see cref="ProcessAloneCollection"/>: no other test's
+/// gateway runs meanwhile (its pool is told apart, but it would share the two cores the timing needs).
 /// </summary>
 [Collection(ProcessAloneCollection.Name)]
 public sealed class PoolSaturationAlertTests
 {
-    // Passes on its own (--filter), never after other gateways have run in the process: Npgsql's pool
-    // instruments are static and keep reporting data sources of earlier gateways, all named "primary",
-    // so the tap's used/max for "primary" is not this gateway's. Skipped until the tap tells pools apart.
-    [Fact(Skip = "Npgsql's static pool metrics mix earlier in-process gateways' pools named primary into this one's (see the comment)")]
+    // Npgsql's pool instruments are static and report the pools of every gateway the process has run;
+    // each gateway's pools have their own names (DatabaseHosts), so the tap reads this one's alone.
+    [Fact]
     public async Task PoolSaturation_SearchesHoldingMostOfThePool_FiresOnce_AndResolvesWhenTheyReturnIt()
     {
         await using var env = await GatewayEnvironment.StartAsync(new GatewayRecipe());

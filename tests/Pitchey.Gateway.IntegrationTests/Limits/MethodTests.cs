@@ -69,6 +69,18 @@ public sealed class MethodTests(SharedEnvironment shared)
     }
 
     [Fact]
+    public async Task ListingRoute_MatchesGetAndHeadOnly_APostThereIsForwardedThroughTheCatchAll()
+    {
+        await using var gateway = await shared.StartGatewayAsync();
+        var before = await shared.StandIn.RequestCountAsync();
+
+        using var post = await gateway.Client.PostAsync("/api/pitches/public", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(before + 1, await shared.StandIn.RequestCountAsync());
+    }
+
+    [Fact]
     public async Task RouteAllowList_Typo_StopsStartUp_NamingTheKey()
     {
         var settings = shared.GatewaySettings();

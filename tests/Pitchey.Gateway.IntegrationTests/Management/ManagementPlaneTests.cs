@@ -49,6 +49,31 @@ public sealed class ManagementPlaneTests(SharedEnvironment shared)
             .GetProperty("clusters")[0].GetProperty("state").GetString());
     }
 
+    [Theory]
+    [InlineData("nul", 400)]
+    [InlineData("huge", 431)]
+    [InlineData("repeated", 401)]
+    [InlineData("wrong-then-right", 401)]
+    public async Task AStrangeAuthorizationHeader_IsAClear4xx_NeverEchoingTheKey(string shape, int expected)
+    {
+        await using var gateway = await shared.StartGatewayAsync();
+        var key = GatewayServer.ManagementKey;
+        var headers = shape switch
+        {
+            "nul" => $"Authorization: ApiKey {key}\0{key}\r\n",
+            "huge" => $"Authorization: ApiKey {key}{new string('k', 100_000)}\r\n",
+            "repeated" => $"Authorization: ApiKey {key}\r\nAuthorization: ApiKey {key}\r\n",
+            _ => $"Authorization: ApiKey wrong-key\r\nAuthorization: ApiKey {key}\r\n",
+        };
+        await using var raw = await RawHttp.ConnectAsync(gateway.ManagementAddress!);
+
+        await raw.SendAsync($"GET /admin/breakers HTTP/1.1\r\nHost: {gateway.ManagementAddress!.Authority}\r\n{headers}Connection: close\r\n\r\n");
+        var (status, text) = await raw.ReadResponseAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(expected, status);
+        Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ManagementPaths_OnThePublicListener_AreApiPaths_ForwardedToTheUpstream()
     {

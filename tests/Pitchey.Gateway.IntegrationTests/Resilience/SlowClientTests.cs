@@ -43,6 +43,25 @@ public sealed class SlowClientTests(SharedEnvironment shared) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowUpload_PastTheRouteTimeout_Is408InTheApisEnvelope()
+    {
+        var settings = shared.GatewaySettings();
+        settings["ReverseProxy:Routes:api:Timeout"] = "00:00:01";
+        await using var gateway = await shared.StartGatewayAsync(settings);
+        await using var raw = await StartUploadAsync(gateway, 100_000);
+        using var stop = new CancellationTokenSource();
+        var trickle = raw.TrickleAsync(100_000, 100, TimeSpan.FromMilliseconds(100), stop.Token);
+
+        var (status, text) = await raw.ReadResponseAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await trickle;
+
+        Assert.Equal(408, status);
+        Assert.Contains("application/json", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("""{"success":false,"error":{"code":"REQUEST_TIMEOUT","message":"The request body arrived too slowly."}}""", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UploadsThatStopSending_Are408FromKestrel_AndNotCounted()
     {
         var settings = Breakers.Fast(shared.GatewaySettings());

@@ -19,9 +19,9 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     public async Task EvictTags_RemovesExactlyTheEntriesCarryingThem()
     {
         using var store = Store(CacheConstants.DefaultSizeLimit);
-        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
-        await store.SetAsync("b", Entry(["pitches", "users"]), Lifetime, default);
-        await store.SetAsync("c", Entry(["users"]), Lifetime, default);
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, 0, default);
+        await store.SetAsync("b", Entry(["pitches", "users"]), Lifetime, 0, default);
+        await store.SetAsync("c", Entry(["users"]), Lifetime, 0, default);
 
         var evicted = await store.EvictTagsAsync(["pitches"], default);
 
@@ -34,12 +34,28 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Set_AfterAnEvictionOfItsTags_SinceTheFillBegan_StoresNothing()
+    {
+        using var store = Store(CacheConstants.DefaultSizeLimit);
+        var before = await store.TagVersionAsync(["pitches", "users"], default);
+        var unrelated = await store.TagVersionAsync(["users"], default);
+        await store.EvictTagsAsync(["pitches"], default);
+
+        Assert.False(await store.SetAsync("a", Entry(["pitches", "users"]), Lifetime, before, default));
+        Assert.Null(await store.GetAsync("a", default));
+        Assert.True(await store.SetAsync("b", Entry(["users"]), Lifetime, unrelated, default));
+        var after = await store.TagVersionAsync(["pitches", "users"], default);
+        Assert.True(await store.SetAsync("a", Entry(["pitches", "users"]), Lifetime, after, default));
+        Assert.NotNull(await store.GetAsync("a", default));
+    }
+
+    [Fact]
     public async Task Set_SameKeyAgain_KeepsItInItsTagsAndCountsItsBytesOnce()
     {
         using var store = Store(CacheConstants.DefaultSizeLimit);
-        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, 0, default);
         var once = store.Bytes;
-        await store.SetAsync("a", Entry(["pitches"]), Lifetime, default);
+        await store.SetAsync("a", Entry(["pitches"]), Lifetime, 0, default);
 
         Assert.Equal(once, store.Bytes);
         Assert.Equal(1, await store.EvictTagsAsync(["pitches"], default));
@@ -50,9 +66,9 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     public async Task Set_CountsTheKeysCharactersToo()
     {
         using var store = Store(CacheConstants.DefaultSizeLimit);
-        await store.SetAsync("k", Entry([]), Lifetime, default);
+        await store.SetAsync("k", Entry([]), Lifetime, 0, default);
         var first = store.Bytes;
-        await store.SetAsync("browse?pad=" + new string('x', 4_000), Entry([]), Lifetime, default);
+        await store.SetAsync("browse?pad=" + new string('x', 4_000), Entry([]), Lifetime, 0, default);
 
         Assert.True(store.Bytes - first >= first + 2 * 4_000, $"{store.Bytes} bytes after a {first}-byte entry");
     }
@@ -63,7 +79,7 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         using var store = Store(CacheConstants.MinSizeLimit);
         for (var i = 0; i < 200; i++)
         {
-            await store.SetAsync($"k{i}", Entry([], bodyBytes: 16 * 1024), Lifetime, default);
+            await store.SetAsync($"k{i}", Entry([], bodyBytes: 16 * 1024), Lifetime, 0, default);
         }
 
         Assert.True(store.Bytes <= CacheConstants.MinSizeLimit, $"{store.Bytes} bytes held");

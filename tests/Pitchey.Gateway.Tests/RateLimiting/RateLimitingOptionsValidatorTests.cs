@@ -65,6 +65,25 @@ public sealed class RateLimitingOptionsValidatorTests
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
 
-        Assert.Equal(key, ClientPartitionKey.Of(context));
+        Assert.Equal(key, ClientPartitionKey.Of(context).ToString());
+    }
+
+    [Fact]
+    public void ClientPartitionKey_EqualForOneClient_DistinctForOthers()
+    {
+        static ClientPartitionKey Of(string? address)
+        {
+            var context = new DefaultHttpContext();
+            context.Connection.RemoteIpAddress = address is null ? null : System.Net.IPAddress.Parse(address);
+            return ClientPartitionKey.Of(context);
+        }
+
+        Assert.Equal(Of("203.0.113.9"), Of("::ffff:203.0.113.9"));
+        Assert.Equal(Of("2001:db8:1:2::1"), Of("2001:db8:1:2:ffff::9"));
+        Assert.NotEqual(Of("203.0.113.9"), Of("203.0.113.10"));
+        Assert.NotEqual(Of("2001:db8:1:2::1"), Of("2001:db8:1:3::1"));
+        Assert.NotEqual(Of("::"), Of("0.0.0.0"));
+        Assert.Equal("unknown", Of(null).ToString());
+        Assert.NotEqual(Of(null), Of("ffff:ffff:ffff:ffff::"));
     }
 }
