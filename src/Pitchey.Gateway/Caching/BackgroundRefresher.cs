@@ -59,17 +59,24 @@ internal sealed partial class BackgroundRefresher(
             HttpContext? context = null;
             var control = UpstreamCacheControl.None;
             var capture = new ResponseCapture(Stream.Null, () => Judge(context!, route, out control), _maxEntrySize);
-            context = request.CreateContext(capture, scope.ServiceProvider, timeout.Token);
-            await pipeline(context);
-            await context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!.CompleteAsync();
-            var status = context.Response.StatusCode;
-            failed = status >= StatusCodes.Status500InternalServerError;
-            if (capture.Decide() == CaptureMode.Store && capture.Complete
-                && CacheEntryBuilder.Build(context.Response, route, control, capture.Copy, started, time.GetUtcNow()) is { } entry
-                && await writer.StoreAsync(baseKey, context.Request, entry, tagVersion) is { } storedUnder)
+            try
             {
-                stored = entry;
-                storedKey = storedUnder;
+                context = request.CreateContext(capture, scope.ServiceProvider, timeout.Token);
+                await pipeline(context);
+                await context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!.CompleteAsync();
+                var status = context.Response.StatusCode;
+                failed = status >= StatusCodes.Status500InternalServerError;
+                if (capture.Decide() == CaptureMode.Store && capture.Complete
+                    && CacheEntryBuilder.Build(context.Response, route, control, capture.Copy, started, time.GetUtcNow()) is { } entry
+                    && await writer.StoreAsync(baseKey, context.Request, entry, tagVersion) is { } storedUnder)
+                {
+                    stored = entry;
+                    storedKey = storedUnder;
+                }
+            }
+            finally
+            {
+                capture.Release();
             }
 
             metrics.Refreshed(route.Label, stored is not null ? "stored" : failed ? "failed" : "not_storable");

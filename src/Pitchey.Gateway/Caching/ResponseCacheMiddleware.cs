@@ -215,6 +215,7 @@ internal sealed partial class ResponseCacheMiddleware(
         }
         finally
         {
+            capture.Release();
             if (fill is not null)
             {
                 fills.End(key!, fill, stored, storedKey, failed);

@@ -8,13 +8,19 @@ namespace Pitchey.Gateway.Caching;
 /// and copied, up to <c>Cache:MaxEntrySize</c> (past that the copy is dropped, the client still gets
 /// everything); a failure that a stale answer will replace is swallowed, so the client never sees a
 /// byte of it. A background refresh has no client: everything goes to the copy.
+/// The copy grows in buffers rented from the shared pool (a cold answer is copied once more, into
+/// the entry, and the rest is reused), so a miss costs the entry's bytes rather than a doubling
+/// series of arrays; the owner calls <see cref="Release"/> once the entry is built.
 /// </summary>
 internal sealed class ResponseCapture : Stream
 {
     private readonly Stream _client;
     private readonly Func<CaptureMode> _decide;
     private readonly long _maxBytes;
-    private ArrayBufferWriter<byte>? _copy = new(4096);
+    private const int FirstBufferSize = 16 * 1024;
+
+    private byte[]? _copy = ArrayPool<byte>.Shared.Rent(FirstBufferSize);
+    private int _copied;
 
     public ResponseCapture(Stream client, Func<CaptureMode> decide, long maxBytes)
     {
@@ -26,7 +32,7 @@ internal sealed class ResponseCapture : Stream
     public CaptureMode Mode { get; private set; }
 
     /// <summary>The copy, or empty when it overflowed (see <see cref="Complete"/>).</summary>
-    public ReadOnlyMemory<byte> Copy => _copy?.WrittenMemory ?? ReadOnlyMemory<byte>.Empty;
+    public ReadOnlyMemory<byte> Copy => _copy is null ? ReadOnlyMemory<byte>.Empty : _copy.AsMemory(0, _copied);
 
     /// <summary>True when the whole body is in <see cref="Copy"/>.</summary>
     public bool Complete => _copy is not null;
@@ -53,7 +59,7 @@ internal sealed class ResponseCapture : Stream
             Mode = _decide();
             if (Mode != CaptureMode.Store)
             {
-                _copy = null;
+                Release();
             }
         }
 
@@ -110,12 +116,32 @@ internal sealed class ResponseCapture : Stream
             return;
         }
 
-        if (_copy.WrittenCount + data.Length > _maxBytes)
+        var needed = _copied + data.Length;
+        if (needed > _maxBytes)
         {
-            _copy = null;
+            Release();
             return;
         }
 
-        _copy.Write(data);
+        if (needed > _copy.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, _copy.Length * 2L), Math.Max(_maxBytes, needed)));
+            _copy.AsSpan(0, _copied).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_copy);
+            _copy = larger;
+        }
+
+        data.CopyTo(_copy.AsSpan(_copied));
+        _copied = needed;
+    }
+
+    /// <summary>Gives the copy's buffer back to the pool; <see cref="Copy"/> is empty and <see cref="Complete"/> false after.</summary>
+    public void Release()
+    {
+        if (_copy is { } buffer)
+        {
+            _copy = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
