@@ -18,7 +18,8 @@ namespace Pitchey.Database.Queries;
 /// on what an operator put in the connection string, and Npgsql keeps prepared statements on the
 /// physical connection across pool rentals, so each shape is parsed and planned once per
 /// connection, then only bound.
-/// Totals come from a <see cref="TotalCounter{TKey}"/> per filter.
+/// Totals come from a <see cref="TotalCounter{TKey}"/> per filter; a filter it has no live total for
+/// gets its estimate in the page's own batch, so a new filter costs one round trip, not two.
 /// </remarks>
 public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvider time) : IDisposable
 {
@@ -58,14 +59,32 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
         batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.GenericPlans));
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.DefaultPlans));
+
+        // A filter without a live total will need the planner's estimate unless this is its last page:
+        // asked in the same round trip, it costs planning only (and is wasted on a short last page).
+        var estimateWanted = !_counter.TryGet(request.Filter, out _);
+        if (estimateWanted)
+        {
+            var explain = new NpgsqlBatchCommand(BrowseSql.Estimate(filterShape));
+            BrowseSql.AddFilterParameters(explain.Parameters, request.Filter);
+            batch.BatchCommands.Add(explain);
+            _counter.NoteEstimateSent();
+        }
+
         StatementTrace.Record(batch);
         await batch.PrepareAsync(cancellationToken);
         var items = new List<PitchCard>(request.Limit + 1);
+        long? plannedRows = null;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 items.Add(PitchCard.Read(reader));
+            }
+
+            if (estimateWanted && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken))
+            {
+                plannedRows = TotalCounter<BrowseFilter>.PlanRows(reader.GetString(0));
             }
         }
 
@@ -76,7 +95,7 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
         }
 
         var (total, estimate) = await _counter.TotalForPageAsync(
-            connection, request.Filter, CountStatementsOf, rowsBefore, items.Count, hasMore, cancellationToken);
+            connection, request.Filter, CountStatementsOf, rowsBefore, items.Count, hasMore, plannedRows, cancellationToken);
 
         BrowseCursor? next = null;
         if (hasMore)

@@ -22,8 +22,9 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
     public long Queries => Interlocked.Read(ref _queries);
 
     /// <param name="statements">Builds the statements for a key; called only when the cache has no live total.</param>
+    /// <param name="knownEstimate">The planner's estimate when the caller already read it (in its page's batch).</param>
     public async Task<(long Total, bool Estimate)> CountAsync(
-        NpgsqlConnection connection, TKey key, Func<TKey, CountStatements> statements, CancellationToken cancellationToken)
+        NpgsqlConnection connection, TKey key, Func<TKey, CountStatements> statements, long? knownEstimate, CancellationToken cancellationToken)
     {
         if (_totals.TryGet(key, out var cached))
         {
@@ -34,7 +35,7 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
         var sql = statements(key);
 
         // The planner's estimate first: it costs planning only. A big match set is never counted.
-        var total = await EstimateAsync(connection, sql.EstimateSql, sql.AddParameters, cancellationToken);
+        var total = knownEstimate ?? await EstimateAsync(connection, sql.EstimateSql, sql.AddParameters, cancellationToken);
         var estimate = total > exactCountLimit;
         if (!estimate)
         {
@@ -65,11 +66,21 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
         NpgsqlConnection connection, string estimateSql, Action<NpgsqlParameterCollection> addParameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(addParameters);
-        Interlocked.Increment(ref _queries);
+        NoteEstimateSent();
         await using var explain = new NpgsqlCommand(estimateSql, connection);
         addParameters(explain.Parameters);
         StatementTrace.Record(explain);
         return PlanRows((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    /// <summary>Counts an estimate a caller sent itself (in its own batch) as one of <see cref="Queries"/>.</summary>
+    public void NoteEstimateSent() => Interlocked.Increment(ref _queries);
+
+    /// <summary>The row estimate in an <c>EXPLAIN (FORMAT JSON)</c> answer.</summary>
+    public static long PlanRows(string explainJson)
+    {
+        using var document = JsonDocument.Parse(explainJson);
+        return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
     /// <summary>
@@ -78,14 +89,14 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
     /// </summary>
     public async Task<(long Total, bool Estimate)> TotalForPageAsync(
         NpgsqlConnection connection, TKey key, Func<TKey, CountStatements> statements,
-        long rowsBefore, int rowsOnPage, bool hasMore, CancellationToken cancellationToken)
+        long rowsBefore, int rowsOnPage, bool hasMore, long? knownEstimate, CancellationToken cancellationToken)
     {
         if (!hasMore && (rowsOnPage > 0 || rowsBefore == 0))
         {
             return (rowsBefore + rowsOnPage, false);
         }
 
-        return Reconcile(await CountAsync(connection, key, statements, cancellationToken), rowsBefore, rowsOnPage, hasMore);
+        return Reconcile(await CountAsync(connection, key, statements, knownEstimate, cancellationToken), rowsBefore, rowsOnPage, hasMore);
     }
 
     /// <summary>
@@ -103,10 +114,4 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
     }
 
     public void Dispose() => _totals.Dispose();
-
-    private static long PlanRows(string explainJson)
-    {
-        using var document = JsonDocument.Parse(explainJson);
-        return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-    }
 }
