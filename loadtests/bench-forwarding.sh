@@ -39,7 +39,7 @@ trap cleanup EXIT
 
 # The gateway's runtime settings, for the bare YARP's second run: what its runtimeconfig and
 # Program.cs set (docs/benchmarks.md explains each).
-tuned_runtime=(DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
+tuned_runtime=(DOTNET_gcServer=0 DOTNET_gcConcurrent=1 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
 
 start() { # port command...: starts a target (an external command, so $! is the process itself), its output in $work/<port>.log
   local port=$1; shift
@@ -91,11 +91,11 @@ if [ "$experiments" = 1 ]; then
   gateway 5189 "$no_limiter"
   gateway 5179 "$PWD/config"
   gateway 5177 "$PWD/config" DOTNET_GCgen0size=0x4000000
-  gateway 5176 "$PWD/config" DOTNET_gcConcurrent=1
+  gateway 5176 "$PWD/config" DOTNET_gcConcurrent=0
   names+=("gateway, server GC" "gateway, no inline socket completions" "gateway, request activity and log scope on"
     "gateway, no metrics (management plane off)" "gateway, no route timeout" "gateway, no rate limiter on the route"
     "gateway, everything on (a second process: the noise between two equal targets)"
-    "gateway + a 64 MB gen0 budget" "gateway, concurrent (background) workstation GC")
+    "gateway + a 64 MB gen0 budget" "gateway, non-concurrent (blocking) workstation GC")
   ports+=(5184 5185 5186 5187 5188 5189 5179 5177 5176)
 fi
 

@@ -30,7 +30,10 @@ internal static class LimitsConstants
     public static readonly TimeSpan MinTunedEndpointTimeout = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan MaxTunedEndpointTimeout = TimeSpan.FromMinutes(5);
 
-    public const int DefaultDatabaseConcurrency = 64;
+    // A database runs best with a few statements per core in flight; more only queue inside
+    // PostgreSQL, where nothing is first come first served. 16 is two per core of an 8-core host; on
+    // two cores it beat 64 and 8 (docs/benchmarks.md, "Cold keys").
+    public const int DefaultDatabaseConcurrency = 16;
     public const int MinDatabaseConcurrency = 1;
     public const int MaxDatabaseConcurrency = 10_000;
     public const int DefaultDatabaseQueueLimit = 256;

@@ -46,7 +46,7 @@ internal sealed class LimitsOptions
     /// </summary>
     public TimeSpan TunedEndpointTimeout { get; set; } = LimitsConstants.DefaultTunedEndpointTimeout;
 
-    /// <summary>Tuned-endpoint reads running at once, across all database hosts. Default 64, range 1..10000.</summary>
+    /// <summary>Tuned-endpoint reads running at once, across all database hosts. Default 16, range 1..10000.</summary>
     public int DatabaseConcurrency { get; set; } = LimitsConstants.DefaultDatabaseConcurrency;
 
     /// <summary>Reads waiting for a turn beyond <see cref="DatabaseConcurrency"/>; more get 503 at once. Default 256, range 0..100000.</summary>
