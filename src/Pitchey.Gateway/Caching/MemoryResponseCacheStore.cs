@@ -17,7 +17,10 @@ namespace Pitchey.Gateway.Caching;
 /// </summary>
 internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposable
 {
-    private const double CompactionShare = 0.1;
+    // A compaction walks and sorts every entry (and allocates arrays as long as the cache), so it
+    // frees a quarter at a time: with one new entry per cold miss a tenth made it run four times as
+    // often for the same room (docs/benchmarks.md, "Cold keys").
+    private const double CompactionShare = 0.25;
 
     private readonly MemoryCache _cache;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byTag = new(StringComparer.Ordinal);
@@ -26,6 +29,7 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     private readonly PostEvictionDelegate _onEvicted;
     private readonly CacheTagVersions _versions = new();
     private readonly Lock _tagsLock = new();
+    private readonly Lock _compactionLock = new();
 
     public MemoryResponseCacheStore(IOptions<CacheOptions> options, CacheMetrics metrics)
     {
@@ -118,19 +122,29 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     /// </summary>
     private void MakeRoom(long size)
     {
-        var before = _cache.Count;
-        for (var share = CompactionShare; Bytes + size > _sizeLimit && _cache.Count > 0; share = Math.Min(1, share * 2))
+        if (Bytes + size <= _sizeLimit)
         {
-            _cache.Compact(share);
-            if (share >= 1)
-            {
-                break;
-            }
+            return;
         }
 
-        if (before > _cache.Count)
+        // One compaction at a time: fills that find the cache full together would otherwise each
+        // walk it and each evict a share, emptying far more than they need.
+        lock (_compactionLock)
         {
-            _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
+            var before = _cache.Count;
+            for (var share = CompactionShare; Bytes + size > _sizeLimit && _cache.Count > 0; share = Math.Min(1, share * 2))
+            {
+                _cache.Compact(share);
+                if (share >= 1)
+                {
+                    break;
+                }
+            }
+
+            if (before > _cache.Count)
+            {
+                _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
+            }
         }
     }
 

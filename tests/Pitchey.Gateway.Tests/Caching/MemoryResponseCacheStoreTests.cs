@@ -90,6 +90,30 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         Assert.Contains(_recorder.Seen, m => m.Instrument == "pitchey.cache.entries" && m.Value == store.Count);
     }
 
+    [Fact]
+    public async Task Set_IntoAFullCache_FreesAQuarterAtOnce_SoTheNextFillsFindRoom()
+    {
+        using var store = Store(CacheConstants.MinSizeLimit);
+        var i = 0;
+        while (store.Count == i)
+        {
+            await store.SetAsync($"k{i++}", Entry([], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        // The set that found the cache full compacted once: a quarter of the entries went.
+        var full = i - 1;
+        Assert.InRange(store.Count, (int)(full * 0.7), (int)(full * 0.8) + 1);
+        var afterCompaction = store.Count;
+
+        // The room made is used by the next fills without another compaction.
+        for (var j = 0; j < full / 8; j++)
+        {
+            await store.SetAsync($"n{j}", Entry([], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        Assert.Equal(afterCompaction + (full / 8), store.Count);
+    }
+
     public void Dispose()
     {
         _recorder.Dispose();

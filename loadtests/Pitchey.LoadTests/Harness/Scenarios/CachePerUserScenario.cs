@@ -25,7 +25,7 @@ internal sealed class CachePerUserScenario : IScenario
     {
         ArgumentNullException.ThrowIfNull(context);
         var database = context.Database
-            ?? throw new InvalidOperationException($"{ScenarioName} reads session tokens from the database: pass --connection (or set Database:Primary)");
+            ?? throw new ScenarioException($"{ScenarioName} reads session tokens from the database: give --connection or a --config-dir with Database:Primary");
         var tokens = new List<string>();
         await using (var command = database.CreateCommand(Tokens))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -38,7 +38,7 @@ internal sealed class CachePerUserScenario : IScenario
 
         if (tokens.Count == 0)
         {
-            throw new InvalidOperationException($"{ScenarioName}: the database has no live session of an active creator");
+            throw new ScenarioException($"{ScenarioName}: the database has no live session of an active creator (seed it first)");
         }
 
         var requests = new List<ScenarioRequest>();

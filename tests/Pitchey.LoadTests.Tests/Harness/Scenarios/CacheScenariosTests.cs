@@ -31,9 +31,11 @@ public sealed class CacheScenariosTests
     [Fact]
     public async Task PerUser_WithoutADatabase_SaysItNeedsOne()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new CachePerUserScenario().PrepareAsync(Context("cache-per-user"), CancellationToken.None));
+        // A ScenarioException: run prints it as a usage error (exit 64), not as an unhandled exception.
+        var error = await Assert.ThrowsAsync<ScenarioException>(() => new CachePerUserScenario().PrepareAsync(Context("cache-per-user"), CancellationToken.None));
 
         Assert.Contains("--connection", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Pitchey.Gateway.Cli.ExitCodes.Usage, error.ExitCode);
     }
 
     [Theory]
