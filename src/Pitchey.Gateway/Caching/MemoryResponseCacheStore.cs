@@ -9,9 +9,12 @@ namespace Pitchey.Gateway.Caching;
 /// Entries in this process, on <see cref="MemoryCache"/> with a size limit in bytes
 /// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
 /// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
-/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. The bytes held are
-/// MemoryCache's own count (its statistics), which it updates as it adds and removes: its eviction
-/// callbacks run later on the thread pool and would make a count kept there lag. The tag counters
+/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact (a key in it whose
+/// entry has gone is harmless: evicting it removes nothing); those keys leave it in one pass after a compaction, or when it holds twice the
+/// cache's entries, not through MemoryCache's eviction callbacks: those are one thread-pool task per
+/// entry, thousands at once after a compaction, queued ahead of the requests waiting there (they were
+/// the cold-key tail, docs/benchmarks.md). The bytes held are MemoryCache's own count (its
+/// statistics), which it updates as it adds and removes. The tag counters
 /// (<see cref="CacheTagVersions"/>) are checked and moved under one lock with the index, so a fill's
 /// check and store, and an eviction's bump and removal, never interleave.
 /// </summary>
@@ -22,11 +25,14 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     // often for the same room (docs/benchmarks.md, "Cold keys").
     private const double CompactionShare = 0.25;
 
+    // Index entries allowed beyond twice the cache's before a prune: keeps a small cache from pruning on every store.
+    private const int IndexSlack = 1024;
+
     private readonly MemoryCache _cache;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byTag = new(StringComparer.Ordinal);
     private readonly long _sizeLimit;
     private readonly CacheMetrics _metrics;
-    private readonly PostEvictionDelegate _onEvicted;
+    private long _indexed;
     private readonly CacheTagVersions _versions = new();
     private readonly Lock _tagsLock = new();
     private readonly Lock _compactionLock = new();
@@ -36,13 +42,24 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
         _sizeLimit = options.Value.SizeLimit;
         _metrics = metrics;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _sizeLimit, CompactionPercentage = CompactionShare, TrackStatistics = true });
-        _onEvicted = OnEvicted;
         metrics.ObserveStore(() => Bytes, () => _cache.Count);
     }
 
     public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public int Count => _cache.Count;
+
+    /// <summary>Keys in the tag index, counted once per tag (tests: it follows the cache, not every key ever stored).</summary>
+    internal long IndexedKeys
+    {
+        get
+        {
+            lock (_tagsLock)
+            {
+                return _indexed;
+            }
+        }
+    }
 
     public ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_cache.TryGetValue(key, out CachedResponse? entry) ? entry : null);
@@ -67,7 +84,6 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
 
         MakeRoom(size);
         var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
-        options.RegisterPostEvictionCallback(_onEvicted);
         lock (_tagsLock)
         {
             if (_versions.Of(entry.Tags) != tagVersion)
@@ -77,10 +93,19 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
 
             foreach (var tag in entry.Tags)
             {
-                _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0);
+                if (_byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0))
+                {
+                    _indexed++;
+                }
             }
 
             _cache.Set(key, entry, options);
+
+            // Expired entries leave MemoryCache without a compaction: their keys go once the index has grown past twice the cache.
+            if (_indexed > (2L * _cache.Count) + IndexSlack)
+            {
+                PruneIndex();
+            }
         }
 
         return ValueTask.FromResult(true);
@@ -99,6 +124,7 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
                     continue;
                 }
 
+                _indexed -= keys.Count;
                 foreach (var key in keys.Keys)
                 {
                     if (_cache.TryGetValue(key, out _))
@@ -144,34 +170,44 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
             if (before > _cache.Count)
             {
                 _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
+                lock (_tagsLock)
+                {
+                    PruneIndex();
+                }
             }
         }
     }
 
-    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    /// <summary>
+    /// Drops from the tag index every key whose entry is gone. Called under the tags lock, so a fill's
+    /// index entry and its store are never split by it. The live keys come from
+    /// <see cref="MemoryCache.Keys"/>: a lookup per key would count as a use and spoil the
+    /// least-recently-used order the next compaction goes by.
+    /// </summary>
+    private void PruneIndex()
     {
-        if (reason == EvictionReason.Replaced || value is not CachedResponse entry)
+        var live = new HashSet<string>(_cache.Count, StringComparer.Ordinal);
+        foreach (var key in _cache.Keys)
         {
-            // The entry that replaced it carries the same key in the same tags.
-            return;
+            live.Add((string)key);
         }
 
-        var text = (string)key;
-        foreach (var tag in entry.Tags)
+        long kept = 0;
+        foreach (var (_, keys) in _byTag)
         {
-            if (_byTag.TryGetValue(tag, out var keys))
+            foreach (var key in keys.Keys)
             {
-                keys.TryRemove(text, out _);
+                if (live.Contains(key))
+                {
+                    kept++;
+                }
+                else
+                {
+                    keys.TryRemove(key, out _);
+                }
             }
         }
 
-        // A new entry stored under the key while this one went keeps its place in the index.
-        if (_cache.TryGetValue(text, out CachedResponse? current) && current is not null)
-        {
-            foreach (var tag in current.Tags)
-            {
-                _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(text, 0);
-            }
-        }
+        _indexed = kept;
     }
 }

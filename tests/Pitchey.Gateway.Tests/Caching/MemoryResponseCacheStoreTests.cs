@@ -91,27 +91,31 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Set_IntoAFullCache_FreesAQuarterAtOnce_SoTheNextFillsFindRoom()
+    public async Task Set_IntoAFullCache_FreesAQuarterAtOnce_DropsTheirKeysFromTheTagIndex_AndTheNextFillsFindRoom()
     {
         using var store = Store(CacheConstants.MinSizeLimit);
         var i = 0;
         while (store.Count == i)
         {
-            await store.SetAsync($"k{i++}", Entry([], bodyBytes: 8 * 1024), Lifetime, 0, default);
+            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
         }
 
-        // The set that found the cache full compacted once: a quarter of the entries went.
+        // The set that found the cache full compacted once: a quarter of the entries went, and
+        // their keys left the tag index in the same step (no eviction callbacks).
         var full = i - 1;
         Assert.InRange(store.Count, (int)(full * 0.7), (int)(full * 0.8) + 1);
+        Assert.Equal(store.Count, store.IndexedKeys);
         var afterCompaction = store.Count;
 
         // The room made is used by the next fills without another compaction.
         for (var j = 0; j < full / 8; j++)
         {
-            await store.SetAsync($"n{j}", Entry([], bodyBytes: 8 * 1024), Lifetime, 0, default);
+            await store.SetAsync($"n{j}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
         }
 
         Assert.Equal(afterCompaction + (full / 8), store.Count);
+        Assert.Equal(store.Count, await store.EvictTagsAsync(["pitches"], default));
+        Assert.Equal(0, store.IndexedKeys);
     }
 
     public void Dispose()
