@@ -9,12 +9,12 @@ namespace Pitchey.Gateway.Caching;
 /// Entries in this process, on <see cref="MemoryCache"/> with a size limit in bytes
 /// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
 /// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
-/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact (a key in it whose
-/// entry has gone is harmless: evicting it removes nothing); those keys leave it in one pass after a compaction, or when it holds twice the
-/// cache's entries, not through MemoryCache's eviction callbacks: those are one thread-pool task per
-/// entry, thousands at once after a compaction, queued ahead of the requests waiting there (they were
-/// the cold-key tail, docs/benchmarks.md). The bytes held are MemoryCache's own count (its
-/// statistics), which it updates as it adds and removes. The tag counters
+/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. A key in it whose
+/// entry has gone is harmless (evicting it removes nothing); such keys leave in one pass after a
+/// compaction, or once the index holds twice the cache's keys, not through MemoryCache's eviction
+/// callbacks: those are one thread-pool task per entry, thousands at once after a compaction, queued
+/// ahead of the requests waiting there (they were the cold-key tail, docs/benchmarks.md). The bytes
+/// held are MemoryCache's own count (its statistics), which it updates as it adds and removes. The tag counters
 /// (<see cref="CacheTagVersions"/>) are checked and moved under one lock with the index, so a fill's
 /// check and store, and an eviction's bump and removal, never interleave.
 /// </summary>
