@@ -10,13 +10,13 @@ namespace Pitchey.Gateway.Caching;
 /// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
 /// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
 /// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. A key in it whose
-/// entry has gone is harmless (evicting it removes nothing); such keys leave in one pass after a
-/// compaction, or once the index holds twice the cache's keys, not through MemoryCache's eviction
-/// callbacks: those are one thread-pool task per entry, thousands at once after a compaction, queued
-/// ahead of the requests waiting there (they were the cold-key tail, docs/benchmarks.md). The bytes
-/// held are MemoryCache's own count (its statistics), which it updates as it adds and removes. The tag counters
-/// (<see cref="CacheTagVersions"/>) are checked and moved under one lock with the index, so a fill's
-/// check and store, and an eviction's bump and removal, never interleave.
+/// entry has gone is harmless (evicting it removes nothing); such keys leave in a background pass
+/// after a compaction, or once the index has doubled since the last pass, not through MemoryCache's
+/// eviction callbacks: those are one thread-pool task per entry, thousands at once after a compaction,
+/// queued ahead of the requests waiting there (they were the cold-key tail, docs/benchmarks.md). The
+/// bytes held are MemoryCache's own count (its statistics), which it updates as it adds and removes.
+/// The tag counters (<see cref="CacheTagVersions"/>) are checked and moved under one lock with the
+/// index, so a fill's check and store, and an eviction's bump and removal, never interleave.
 /// </summary>
 internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposable
 {
@@ -25,17 +25,27 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     // often for the same room (docs/benchmarks.md, "Cold keys").
     private const double CompactionShare = 0.25;
 
-    // Index entries allowed beyond twice the cache's before a prune: keeps a small cache from pruning on every store.
+    // Index entries allowed beyond twice those the last pass kept: a growing cache passes a few times, not on every store.
     private const int IndexSlack = 1024;
 
     private readonly MemoryCache _cache;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byTag = new(StringComparer.Ordinal);
+
+    // Tag -> key -> the stamp of the fill that indexed it (see PruneIndex).
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, long>> _byTag = new(StringComparer.Ordinal);
     private readonly long _sizeLimit;
     private readonly CacheMetrics _metrics;
-    private long _indexed;
     private readonly CacheTagVersions _versions = new();
     private readonly Lock _tagsLock = new();
     private readonly Lock _compactionLock = new();
+
+    // The prune pass's own set of live keys, kept between passes (one runs at a time) so it is not reallocated.
+    private readonly HashSet<string> _live = new(StringComparer.Ordinal);
+    private long _indexed;
+    private long _keptByLastPrune;
+    private long _stamp;
+    private int _pruneWanted;
+    private int _pruning;
+    private Task _pruned = Task.CompletedTask;
 
     public MemoryResponseCacheStore(IOptions<CacheOptions> options, CacheMetrics metrics)
     {
@@ -45,6 +55,11 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
         metrics.ObserveStore(() => Bytes, () => _cache.Count);
     }
 
+    /// <summary>
+    /// MemoryCache's own count. Reading it allocates a small statistics object; without eviction
+    /// callbacks the store cannot keep a count of its own (compactions and expiry remove unseen), and
+    /// one read per store is about 0.1 % of what a miss allocates.
+    /// </summary>
     public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public int Count => _cache.Count;
@@ -60,6 +75,12 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
             }
         }
     }
+
+    /// <summary>The latest background prune pass (tests wait for it instead of sleeping).</summary>
+    internal Task Pruned => Volatile.Read(ref _pruned);
+
+    /// <summary>Called by each prune pass once it holds its snapshot of live keys (tests fill in that window).</summary>
+    internal Action? PruneSnapshotTaken { get; set; }
 
     public ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_cache.TryGetValue(key, out CachedResponse? entry) ? entry : null);
@@ -91,20 +112,24 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
                 return ValueTask.FromResult(false);
             }
 
+            var stamp = ++_stamp;
             foreach (var tag in entry.Tags)
             {
-                if (_byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(key, 0))
+                var keys = _byTag.GetOrAdd(tag, static _ => new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+                if (!keys.ContainsKey(key))
                 {
                     _indexed++;
                 }
+
+                keys[key] = stamp;
             }
 
             _cache.Set(key, entry, options);
 
-            // Expired entries leave MemoryCache without a compaction: their keys go once the index has grown past twice the cache.
-            if (_indexed > (2L * _cache.Count) + IndexSlack)
+            // Expired entries leave MemoryCache without a compaction: their keys go once the index has doubled.
+            if (_indexed > (2 * _keptByLastPrune) + IndexSlack)
             {
-                PruneIndex();
+                RequestPrune();
             }
         }
 
@@ -170,44 +195,82 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
             if (before > _cache.Count)
             {
                 _metrics.Evicted(CacheMetrics.SizeReason, before - _cache.Count);
-                lock (_tagsLock)
-                {
-                    PruneIndex();
-                }
+                RequestPrune();
             }
         }
     }
 
+    /// <summary>Has <see cref="PruneIndex"/> run in the background, once more if asked again while it runs.</summary>
+    private void RequestPrune()
+    {
+        Volatile.Write(ref _pruneWanted, 1);
+        if (Interlocked.CompareExchange(ref _pruning, 1, 0) == 0)
+        {
+            Volatile.Write(ref _pruned, Task.Factory.StartNew(
+                static state => ((MemoryResponseCacheStore)state!).PruneWhileWanted(), this,
+                CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default));
+        }
+    }
+
+    private void PruneWhileWanted()
+    {
+        do
+        {
+            while (Interlocked.Exchange(ref _pruneWanted, 0) == 1)
+            {
+                PruneIndex();
+            }
+
+            Volatile.Write(ref _pruning, 0);
+        }
+        while (Volatile.Read(ref _pruneWanted) == 1 && Interlocked.CompareExchange(ref _pruning, 1, 0) == 0);
+    }
+
     /// <summary>
-    /// Drops from the tag index every key whose entry is gone. Called under the tags lock, so a fill's
-    /// index entry and its store are never split by it. The live keys come from
+    /// Drops from the tag index every key whose entry is gone, off the fills' lock. Every fill stamps
+    /// its index entries under that lock before it stores; the pass reads the latest stamp first, then
+    /// the live keys. A key stamped no later than that, yet not live, was stored before the snapshot
+    /// and has left since, so it may go; a fill that stamps it again in the meantime changes its
+    /// value, and the removal (which must match the value read) leaves it. The live keys come from
     /// <see cref="MemoryCache.Keys"/>: a lookup per key would count as a use and spoil the
     /// least-recently-used order the next compaction goes by.
     /// </summary>
     private void PruneIndex()
     {
-        var live = new HashSet<string>(_cache.Count, StringComparer.Ordinal);
-        foreach (var key in _cache.Keys)
+        long stamped;
+        lock (_tagsLock)
         {
-            live.Add((string)key);
+            stamped = _stamp;
         }
 
-        long kept = 0;
+        foreach (var key in _cache.Keys)
+        {
+            _live.Add((string)key);
+        }
+
+        PruneSnapshotTaken?.Invoke();
+
         foreach (var (_, keys) in _byTag)
         {
-            foreach (var key in keys.Keys)
+            foreach (var indexed in keys)
             {
-                if (live.Contains(key))
+                if (indexed.Value <= stamped && !_live.Contains(indexed.Key))
                 {
-                    kept++;
-                }
-                else
-                {
-                    keys.TryRemove(key, out _);
+                    keys.TryRemove(indexed);
                 }
             }
         }
 
-        _indexed = kept;
+        _live.Clear();
+        lock (_tagsLock)
+        {
+            long count = 0;
+            foreach (var (_, keys) in _byTag)
+            {
+                count += keys.Count;
+            }
+
+            _indexed = _keptByLastPrune = count;
+        }
     }
 }

@@ -101,9 +101,10 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         }
 
         // The set that found the cache full compacted once: a quarter of the entries went, and
-        // their keys left the tag index in the same step (no eviction callbacks).
+        // their keys left the tag index in the pass that followed (no eviction callbacks).
         var full = i - 1;
         Assert.InRange(store.Count, (int)(full * 0.7), (int)(full * 0.8) + 1);
+        await store.Pruned;
         Assert.Equal(store.Count, store.IndexedKeys);
         var afterCompaction = store.Count;
 
@@ -116,6 +117,65 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         Assert.Equal(afterCompaction + (full / 8), store.Count);
         Assert.Equal(store.Count, await store.EvictTagsAsync(["pitches"], default));
         Assert.Equal(0, store.IndexedKeys);
+    }
+
+    [Fact]
+    public async Task Prune_RunningBesideFills_NeverDropsALiveKeyFromTheIndex()
+    {
+        // A small cache and fills from several threads: compactions and their prune passes run
+        // while other fills index and store. A live key the index lost would survive its tag's eviction.
+        using var store = Store(CacheConstants.MinSizeLimit);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var n = 0; n < 2_000; n++)
+            {
+                // Keys repeat, so entries compacted away are stored again while a pass may be deciding on them.
+                await store.SetAsync($"k{(worker * 7919 + n) % 600}", Entry(["pitches"], bodyBytes: 4 * 1024), Lifetime, 0, default);
+            }
+        })));
+        await store.Pruned;
+
+        Assert.True(store.Count > 0);
+        Assert.Equal(store.Count, await store.EvictTagsAsync(["pitches"], default));
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
+    public async Task Prune_KeepsKeysStoredAfterItsSnapshot_NewOnesAndOnesItSawGone()
+    {
+        using var store = Store(CacheConstants.MinSizeLimit);
+        using var snapshotTaken = new ManualResetEventSlim();
+        using var proceed = new ManualResetEventSlim();
+        var first = 0;
+        store.PruneSnapshotTaken = () =>
+        {
+            if (Interlocked.Exchange(ref first, 1) == 0)
+            {
+                snapshotTaken.Set();
+                proceed.Wait(TimeSpan.FromSeconds(30));
+            }
+        };
+
+        // Fill until a compaction: k0, the oldest, is compacted away and the pass starts.
+        var i = 0;
+        while (store.Count == i)
+        {
+            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        Assert.True(snapshotTaken.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Null(await store.GetAsync("k0", default));
+
+        // In the pass's window: k0 again (gone in its snapshot) and a key it never saw.
+        await store.SetAsync("k0", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        await store.SetAsync("late", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        proceed.Set();
+        await store.Pruned;
+
+        Assert.Equal(store.Count, store.IndexedKeys);
+        Assert.Equal(store.Count, await store.EvictTagsAsync(["pitches"], default));
+        Assert.Null(await store.GetAsync("k0", default));
+        Assert.Null(await store.GetAsync("late", default));
     }
 
     public void Dispose()
