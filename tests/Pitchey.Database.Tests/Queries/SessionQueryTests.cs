@@ -51,7 +51,7 @@ public sealed class SessionQueryTests
     }
 
     [Fact]
-    public void Remember_FullCache_KeepsMostSessionsAndTheNewOne()
+    public void Remember_FullCache_KeepsThreeQuartersOfTheSessionsAndTheNewOne()
     {
         using var sessions = Sessions(ttl: TimeSpan.FromMinutes(10), size: 200);
         var expiresAt = _time.GetUtcNow().AddDays(1);
@@ -63,7 +63,7 @@ public sealed class SessionQueryTests
         sessions.Remember("one-more", User, expiresAt, _time.GetUtcNow());
 
         var kept = Enumerable.Range(0, 200).Count(i => sessions.TryGetCached($"token{i}", out _));
-        Assert.InRange(kept, 180, 199);
+        Assert.InRange(kept, 140, 160);
         Assert.True(sessions.TryGetCached("one-more", out _));
     }
 
