@@ -55,7 +55,9 @@ internal static partial class CacheExtensions
             return app;
         }
 
-        if (app.Services.GetRequiredService<RedisCacheConnection>().Multiplexer is not null)
+        var redis = app.Services.GetRequiredService<RedisCacheConnection>();
+        redis.EnsureUsable();
+        if (redis.Multiplexer is not null)
         {
             LogShared(app.Logger);
         }

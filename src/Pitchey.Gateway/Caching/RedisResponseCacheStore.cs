@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Pitchey.Gateway.Diagnostics;
 using StackExchange.Redis;
@@ -9,13 +7,15 @@ namespace Pitchey.Gateway.Caching;
 /// <summary>
 /// Entries in Redis (<c>Cache:Redis</c>), shared by every gateway using it: an entry one gateway
 /// filled is a hit on the others, and an eviction by one is gone for all. Keys are
-/// <c>{prefix}e:{SHA-256 of the cache key}</c> (string values, expiring at the entry's horizon);
-/// each tag is a set <c>{prefix}t:{tag}</c> of the entry keys carrying it, which a Lua script
-/// deletes with its members in one step, moving the tag's counter <c>{prefix}v:{tag}</c> (shared by
+/// <c>&lt;prefix&gt;e:&lt;SHA-256 of the cache key&gt;</c> (string values, expiring at the entry's horizon);
+/// each tag is a set <c>&lt;prefix&gt;t:&lt;tag&gt;</c> of the entry keys carrying it, which a Lua script
+/// deletes with its members in one step, moving the tag's counter <c>&lt;prefix&gt;v:&lt;tag&gt;</c> (shared by
 /// every gateway, never expiring: one small integer per configured tag). Another script stores an
 /// entry only while its tags' counters still sum to what the fill read when it began, so a fill on
 /// one gateway racing a write's eviction on another stores nothing. Redis trouble is a miss or an entry not kept, counted in
-/// <c>pitchey.cache.store_errors</c> and logged at most every 30 s.
+/// <c>pitchey.cache.store_errors</c> and logged at most every 30 s. On a Redis Cluster every key
+/// must share the prefix's hash tag (<see cref="RedisCacheKeys"/>); a Cluster behind a prefix
+/// without one leaves the store unavailable (<see cref="RedisCacheConnection.Refused"/>).
 /// </summary>
 internal sealed partial class RedisResponseCacheStore(
     RedisCacheConnection connection, IOptions<CacheOptions> options, CacheMetrics metrics, TimeProvider time,
@@ -59,16 +59,33 @@ internal sealed partial class RedisResponseCacheStore(
 
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
 
-    private readonly string _prefix = options.Value.RedisKeyPrefix;
+    private readonly RedisCacheKeys _keys = new(options.Value.RedisKeyPrefix);
     private long _lastLogged = long.MinValue;
 
     private IDatabase Database => (connection.Multiplexer ?? throw new InvalidOperationException("Cache:Redis is not set")).GetDatabase();
 
+    /// <summary>False (the operation counted as a store error) while the connection is refused: a Cluster without a hash tag.</summary>
+    private bool Usable(string operation)
+    {
+        if (!connection.Refused)
+        {
+            return true;
+        }
+
+        metrics.StoreError(operation);
+        return false;
+    }
+
     public async ValueTask<CachedResponse?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        if (!Usable("read"))
+        {
+            return null;
+        }
+
         try
         {
-            var value = await Database.StringGetAsync(EntryKey(key));
+            var value = await Database.StringGetAsync(_keys.Entry(key));
             return value.IsNull ? null : CachedResponseFormat.Read((byte[])value!);
         }
         catch (Exception exception) when (IsRedisTrouble(exception))
@@ -85,9 +102,14 @@ internal sealed partial class RedisResponseCacheStore(
             return 0;
         }
 
+        if (!Usable("read"))
+        {
+            return CacheTagVersions.Unknown;
+        }
+
         try
         {
-            var values = await Database.StringGetAsync(Array.ConvertAll(tags, t => (RedisKey)VersionKey(t)));
+            var values = await Database.StringGetAsync(Array.ConvertAll(tags, _keys.TagCounter));
             long sum = 0;
             foreach (var value in values)
             {
@@ -105,7 +127,7 @@ internal sealed partial class RedisResponseCacheStore(
 
     public async ValueTask<bool> SetAsync(string key, CachedResponse entry, TimeSpan lifetime, long tagVersion, CancellationToken cancellationToken)
     {
-        if (lifetime <= TimeSpan.Zero || tagVersion == CacheTagVersions.Unknown)
+        if (lifetime <= TimeSpan.Zero || tagVersion == CacheTagVersions.Unknown || !Usable("write"))
         {
             return false;
         }
@@ -114,11 +136,11 @@ internal sealed partial class RedisResponseCacheStore(
         {
             var tags = entry.Tags;
             var keys = new RedisKey[1 + 2 * tags.Length];
-            keys[0] = EntryKey(key);
+            keys[0] = _keys.Entry(key);
             for (var i = 0; i < tags.Length; i++)
             {
-                keys[1 + i] = TagKey(tags[i]);
-                keys[1 + tags.Length + i] = VersionKey(tags[i]);
+                keys[1 + i] = _keys.TagSet(tags[i]);
+                keys[1 + tags.Length + i] = _keys.TagCounter(tags[i]);
             }
 
             var lifetimeMs = Math.Max(1, (long)Math.Ceiling(lifetime.TotalMilliseconds));
@@ -134,9 +156,14 @@ internal sealed partial class RedisResponseCacheStore(
 
     public async ValueTask<long> EvictTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
+        if (!Usable("evict"))
+        {
+            return 0;
+        }
+
         try
         {
-            var keys = tags.Select(t => (RedisKey)TagKey(t)).Concat(tags.Select(t => (RedisKey)VersionKey(t))).ToArray();
+            var keys = tags.Select(_keys.TagSet).Concat(tags.Select(_keys.TagCounter)).ToArray();
             var result = await Database.ScriptEvaluateAsync(EvictScript, keys);
             return (long)result;
         }
@@ -147,20 +174,10 @@ internal sealed partial class RedisResponseCacheStore(
         }
     }
 
-    private RedisKey EntryKey(string key)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return _prefix + "e:" + Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    private string TagKey(string tag) => _prefix + "t:" + tag;
-
-    private string VersionKey(string tag) => _prefix + "v:" + tag;
-
     private void Trouble(string operation, Exception exception)
     {
         metrics.StoreError(operation);
+        connection.CheckForCluster(); // a Cluster seen only now (Redis was away at start-up) refuses the scripts
         var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastLogged);
         if ((last == long.MinValue || time.GetElapsedTime(last, now) >= LogEvery) && Interlocked.CompareExchange(ref _lastLogged, now, last) == last)
@@ -170,5 +187,5 @@ internal sealed partial class RedisResponseCacheStore(
     }
 
     private static bool IsRedisTrouble(Exception exception) =>
-        exception is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException;
+        exception is RedisException or RedisCommandException or TimeoutException or ObjectDisposedException or InvalidOperationException;
 }

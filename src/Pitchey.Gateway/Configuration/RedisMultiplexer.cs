@@ -24,4 +24,8 @@ internal static class RedisMultiplexer
         options.ClientName ??= clientName;
         return ConnectionMultiplexer.Connect(options);
     }
+
+    /// <summary>True when a connected endpoint is a Redis Cluster node (false while none is connected: not known yet).</summary>
+    public static bool IsCluster(IConnectionMultiplexer multiplexer) =>
+        multiplexer.GetServers().Any(server => server.IsConnected && server.ServerType == ServerType.Cluster);
 }

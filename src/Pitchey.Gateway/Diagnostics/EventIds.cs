@@ -72,6 +72,7 @@ internal static class EventIds
     public const int CacheEvictionFailed = 1802;
     public const int CacheSharedStore = 1803;
     public const int CacheFailedServedStale = 1804;
+    public const int CacheRedisClusterWithoutHashTag = 1805;
 
     // Alerts: 1850-1899
     public const int AlertsConfigured = 1850;

@@ -21,26 +21,7 @@ public sealed class SharedCacheTests(CacheEnvironment env)
         settings["Cache:Redis"] = redis.ConnectionString;
         await using var first = await env.StartGatewayAsync(settings);
         await using var second = await env.StartGatewayAsync(settings);
-        var listing = $"/api/pitches/public/trending?{Fresh("k=")}";
-        var browse = $"/api/pitches/browse/enhanced?genre=Thriller&limit={Random.Shared.Next(2, 99)}";
-        var upstream = await env.StandIn.RequestCountAsync();
-
-        var filled = await GetAsync(first, listing);
-        var shared = await GetAsync(second, listing);
-        Assert.Equal(("MISS", "HIT"), (filled.Cache, shared.Cache));
-        Assert.Equal(filled.Body, shared.Body);
-        Assert.Equal(upstream + 1, await env.StandIn.RequestCountAsync());
-        Assert.Equal("MISS", (await GetAsync(second, browse)).Cache);
-        Assert.Equal("HIT", (await GetAsync(first, browse)).Cache);
-
-        using (var write = await PostAsync(first, "/api/pitches"))
-        {
-            Assert.Equal(200, (int)write.StatusCode);
-        }
-
-        Assert.Equal("MISS", (await GetAsync(second, listing)).Cache);
-        Assert.Equal("MISS", (await GetAsync(second, browse)).Cache);
-        Assert.Equal("HIT", (await GetAsync(first, listing)).Cache);
+        var listing = await AssertSharedAsync(env, first, second, "Thriller");
 
         await redis.StopAsync();
         var alone = await GetAsync(first, listing);
@@ -77,5 +58,35 @@ public sealed class SharedCacheTests(CacheEnvironment env)
         Assert.Equal((200, "MISS"), ((await fill).Status, (await fill).Cache));
         Assert.Equal("MISS", (await GetAsync(second, browse)).Cache);
         Assert.Equal("HIT", (await GetAsync(first, browse)).Cache);
+    }
+
+    /// <summary>
+    /// What two gateways on one shared store must show: one fills, the other hits (the upstream asked
+    /// once), for a forwarded listing and a tuned endpoint; a write through the first evicts both for
+    /// both. Returns the listing's path (filled again on the second gateway by then).
+    /// </summary>
+    internal static async Task<string> AssertSharedAsync(CacheEnvironment env, GatewayServer first, GatewayServer second, string genre)
+    {
+        var listing = $"/api/pitches/public/trending?{Fresh("k=")}";
+        var browse = $"/api/pitches/browse/enhanced?genre={genre}&limit={Random.Shared.Next(2, 99)}";
+        var upstream = await env.StandIn.RequestCountAsync();
+
+        var filled = await GetAsync(first, listing);
+        var shared = await GetAsync(second, listing);
+        Assert.Equal(("MISS", "HIT"), (filled.Cache, shared.Cache));
+        Assert.Equal(filled.Body, shared.Body);
+        Assert.Equal(upstream + 1, await env.StandIn.RequestCountAsync());
+        Assert.Equal("MISS", (await GetAsync(second, browse)).Cache);
+        Assert.Equal("HIT", (await GetAsync(first, browse)).Cache);
+
+        using (var write = await PostAsync(first, "/api/pitches"))
+        {
+            Assert.Equal(200, (int)write.StatusCode);
+        }
+
+        Assert.Equal("MISS", (await GetAsync(second, listing)).Cache);
+        Assert.Equal("MISS", (await GetAsync(second, browse)).Cache);
+        Assert.Equal("HIT", (await GetAsync(first, listing)).Cache);
+        return listing;
     }
 }
