@@ -22,6 +22,12 @@ public sealed class TableLock : IAsyncDisposable
     public const string WaitingGatewayQueries =
         "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pitchey-gateway' AND wait_event_type = 'Lock'";
 
+    /// <summary>
+    /// Sessions of the gateway waiting on a lock now in a statement of <paramref name="route"/> (its
+    /// leading SQL tag): a background query of either gateway on the table does not count.
+    /// </summary>
+    public static string WaitingGatewayQueriesOf(string route) => WaitingGatewayQueries + $" AND query LIKE '/* pitchey:route={route} */%'";
+
     public static async Task<TableLock> HoldAsync(string connectionString, string table)
     {
         var connection = new NpgsqlConnection(connectionString);

@@ -46,7 +46,7 @@ public sealed class SharedCacheTests(CacheEnvironment env)
         try
         {
             fill = GetAsync(first, browse);
-            await Eventually.HoldsAsync(async () => await env.Primary.ScalarAsync<long>(TableLock.WaitingGatewayQueries) >= 1, "the fill waits on the lock");
+            await Eventually.HoldsAsync(async () => await env.Primary.ScalarAsync<long>(TableLock.WaitingGatewayQueriesOf("browse")) >= 1, "the fill's browse waits on the lock");
             using var write = await PostAsync(second, "/api/pitches");
             Assert.Equal(200, (int)write.StatusCode);
         }
