@@ -56,9 +56,13 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
             page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
         }
 
+        // Fresh commands each time: a batch command holds its connection's prepared statement and its
+        // last execution's state, so it cannot be shared by concurrent requests on other connections.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.GenericPlans));
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(BrowseSql.DefaultPlans));
+        // The slow-query report names what the read asked for; SET and RESET are only how it is planned.
+        StatementTrace.Record(page);
 
         // A filter without a live total will need the planner's estimate unless this is its last page:
         // asked in the same round trip, it costs planning only (and is wasted on a short last page).
@@ -68,10 +72,10 @@ public sealed class BrowseQuery(IOptions<TunedQueryOptions> options, TimeProvide
             var explain = new NpgsqlBatchCommand(BrowseSql.Estimate(filterShape));
             BrowseSql.AddFilterParameters(explain.Parameters, request.Filter);
             batch.BatchCommands.Add(explain);
+            StatementTrace.Record(explain);
             _counter.NoteEstimateSent();
         }
 
-        StatementTrace.Record(batch);
         await batch.PrepareAsync(cancellationToken);
         var items = new List<PitchCard>(request.Limit + 1);
         long? plannedRows = null;

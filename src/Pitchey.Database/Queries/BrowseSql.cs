@@ -22,7 +22,10 @@ internal static class BrowseSql
     /// generic plan) instead of on every execution. Left to itself PostgreSQL keeps choosing custom
     /// plans for these statements, because a generic plan's cost for <c>LIMIT $n</c> assumes a tenth of
     /// the rows, so every cold page paid a full planning (0.4 ms at 1M pitches, as much as running it)
-    /// for the same plan (docs/benchmarks.md, "Cold keys").
+    /// for the same plan (docs/benchmarks.md, "Cold keys"). Not a per-connection setting (<c>Options=-c
+    /// plan_cache_mode=...</c>): PostgreSQL applies it to the unnamed statements Npgsql sends for
+    /// unprepared commands as well, so search, unprepared for its per-term plans, would lose them
+    /// (docs/database.md, "Prepared statements").
     /// </summary>
     public const string GenericPlans = SqlTags.Browse + "SET plan_cache_mode = force_generic_plan";
 

@@ -46,14 +46,15 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
-        return request.Text.Length > 0 && !LikePattern.HasTrigram(request.Text)
-            ? RunWindowAsync(connection, request, cancellationToken)
-            : RunIndexedAsync(connection, request, cancellationToken);
+        var pattern = SubstringSearchSql.Pattern(request);
+        return pattern is not null && !LikePattern.HasTrigram(request.Text)
+            ? RunWindowAsync(connection, request, pattern, cancellationToken)
+            : RunIndexedAsync(connection, request, pattern, cancellationToken);
     }
 
     public void Dispose() => _counter.Dispose();
 
-    private async Task<SearchPage> RunIndexedAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
+    private async Task<SearchPage> RunIndexedAsync(NpgsqlConnection connection, SearchRequest request, string? pattern, CancellationToken cancellationToken)
     {
         var shape = SubstringSearchSql.Shape(request);
         // The key leaves out the page: one total per text and filters.
@@ -63,11 +64,11 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
             var since = _time.GetUtcNow();
             var limit = _options.ExactCountLimit;
             var estimate = await _counter.EstimateAsync(
-                connection, SubstringSearchSql.Estimate(shape), p => SubstringSearchSql.AddParameters(p, request), cancellationToken);
+                connection, SubstringSearchSql.Estimate(shape), p => SubstringSearchSql.AddParameters(p, pattern, request), cancellationToken);
             known = (estimate, true);
             if (estimate <= limit)
             {
-                var (items, matches, _) = await ReadCountedPageAsync(connection, SubstringSearchSql.Candidates(shape), request, limit + 1, cancellationToken);
+                var (items, matches, _) = await ReadCountedPageAsync(connection, SubstringSearchSql.Candidates(shape), request, pattern, limit + 1, cancellationToken);
                 if (matches <= limit)
                 {
                     _counter.Remember(key, matches, false, since);
@@ -84,7 +85,7 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
         var page = new List<PitchCard>(request.Limit + 1);
         await using (var command = new NpgsqlCommand(SubstringSearchSql.Page(shape), connection))
         {
-            SubstringSearchSql.AddParameters(command.Parameters, request);
+            SubstringSearchSql.AddParameters(command.Parameters, pattern, request);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });
             StatementTrace.Record(command);
@@ -105,22 +106,22 @@ public sealed class SubstringSearchQuery(IOptions<TunedQueryOptions> options, Ti
         return new SearchPage(page, total, flagged, hasMore);
     }
 
-    private async Task<SearchPage> RunWindowAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
+    private async Task<SearchPage> RunWindowAsync(NpgsqlConnection connection, SearchRequest request, string pattern, CancellationToken cancellationToken)
     {
         var (items, matches, scanned) = await ReadCountedPageAsync(
-            connection, SubstringSearchSql.Window(SubstringSearchSql.Shape(request)), request, _options.ShortTermScanLimit, cancellationToken);
+            connection, SubstringSearchSql.Window(SubstringSearchSql.Shape(request)), request, pattern, _options.ShortTermScanLimit, cancellationToken);
         var windowFull = scanned >= _options.ShortTermScanLimit;
         return new SearchPage(items, matches, windowFull, request.Offset + items.Count < matches);
     }
 
     /// <summary>Runs a window or candidates statement: the page, the matches among the rows it read, and how many it read.</summary>
     private static async Task<(List<PitchCard> Items, long Matches, long Scanned)> ReadCountedPageAsync(
-        NpgsqlConnection connection, string sql, SearchRequest request, int bound, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string sql, SearchRequest request, string? pattern, int bound, CancellationToken cancellationToken)
     {
         var items = new List<PitchCard>(request.Limit);
         long matches = 0, scanned = 0;
         await using var command = new NpgsqlCommand(sql, connection);
-        SubstringSearchSql.AddParameters(command.Parameters, request);
+        SubstringSearchSql.AddParameters(command.Parameters, pattern, request);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = bound, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Limit, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.Offset, NpgsqlDbType = NpgsqlDbType.Integer });

@@ -95,14 +95,27 @@ internal static class SubstringSearchSql
         return AppendCountedPage(sql, "", "count(*)", next + 1);
     }
 
-    /// <summary>The text's pattern (when the shape has text) and the present filters, in the order the statements number them.</summary>
-    public static void AddParameters(NpgsqlParameterCollection parameters, SearchRequest request)
+    /// <summary>
+    /// The request's <c>ILIKE</c> pattern, null for a blank text (the shape has no <see cref="WithText"/>).
+    /// Built once per request: a request runs up to three statements that all bind it.
+    /// </summary>
+    public static string? Pattern(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Text.Length == 0 ? null : LikePattern.Containing(request.Text);
+    }
+
+    /// <summary>
+    /// The text's pattern (<see cref="Pattern"/> of the same request, when the shape has text) and the
+    /// present filters, in the order the statements number them.
+    /// </summary>
+    public static void AddParameters(NpgsqlParameterCollection parameters, string? pattern, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Text.Length > 0)
+        if (pattern is not null)
         {
-            parameters.Add(new NpgsqlParameter<string> { TypedValue = LikePattern.Containing(request.Text), NpgsqlDbType = NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = pattern, NpgsqlDbType = NpgsqlDbType.Text });
         }
 
         if (request.Genre is { } genre)

@@ -91,7 +91,7 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
         NpgsqlConnection connection, TKey key, Func<TKey, CountStatements> statements,
         long rowsBefore, int rowsOnPage, bool hasMore, long? knownEstimate, CancellationToken cancellationToken)
     {
-        if (!hasMore && (rowsOnPage > 0 || rowsBefore == 0))
+        if (ProvesTotal(rowsBefore, rowsOnPage, hasMore))
         {
             return (rowsBefore + rowsOnPage, false);
         }
@@ -105,7 +105,7 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
     /// </summary>
     public static (long Total, bool Estimate) Reconcile((long Total, bool Estimate) known, long rowsBefore, int rowsOnPage, bool hasMore)
     {
-        if (!hasMore && (rowsOnPage > 0 || rowsBefore == 0))
+        if (ProvesTotal(rowsBefore, rowsOnPage, hasMore))
         {
             return (rowsBefore + rowsOnPage, false);
         }
@@ -114,4 +114,10 @@ internal sealed class TotalCounter<TKey>(int exactCountLimit, TimeSpan cacheTtl,
     }
 
     public void Dispose() => _totals.Dispose();
+
+    /// <summary>
+    /// Whether a page is the last one and so gives the exact total: nothing after it, and either rows
+    /// on it or nothing before it (an empty page past the end proves nothing about where the end is).
+    /// </summary>
+    private static bool ProvesTotal(long rowsBefore, int rowsOnPage, bool hasMore) => !hasMore && (rowsOnPage > 0 || rowsBefore == 0);
 }

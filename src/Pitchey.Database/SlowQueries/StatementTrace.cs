@@ -42,6 +42,13 @@ public sealed class StatementTrace
         CurrentTrace.Value?.Add(command.CommandText, command.Parameters);
     }
 
+    /// <summary>Notes one command of a batch about to run in the current read (a batch whose other commands are not worth reporting).</summary>
+    public static void Record(NpgsqlBatchCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        CurrentTrace.Value?.Add(command.CommandText, command.Parameters);
+    }
+
     /// <summary>Notes every command of a batch about to run in the current read.</summary>
     public static void Record(NpgsqlBatch batch)
     {

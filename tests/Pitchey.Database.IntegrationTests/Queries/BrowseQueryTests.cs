@@ -2,6 +2,7 @@ using Npgsql;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pitchey.Database.Queries;
+using Pitchey.Database.SlowQueries;
 
 namespace Pitchey.Database.IntegrationTests.Queries;
 
@@ -105,6 +106,26 @@ public sealed class BrowseQueryTests(SeededDatabase database)
     }
 
     [Fact]
+    public async Task RunAsync_InARead_TracesOnlyThePageAndTheEstimate()
+    {
+        // The batch's SET and RESET of plan_cache_mode are how the page is planned, not what the read
+        // asked for: a slow browse is reported with its page and its filter's estimate alone.
+        var query = new BrowseQuery(DefaultOptions, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        // Drama matches more than the exact-count limit: its total is the estimate, so no count runs.
+        var request = new BrowseRequest(new BrowseFilter("Drama", null, null, null, null), BrowseSort.Likes, true, Limit, 0, null);
+        var pageSql = BrowseSql.Page(BrowseSql.FilterShape(request.Filter), request.Sort, request.Descending);
+
+        var first = await TracedAsync(() => RunAsync(query, request));
+        var next = await TracedAsync(() => RunAsync(query, request with { Offset = Limit }));
+
+        Assert.Collection(
+            first.Statements,
+            page => Assert.Equal((pageSql, 3), (page.Sql, page.Parameters.Count)),
+            estimate => Assert.Equal(BrowseSql.Estimate(BrowseSql.FilterShape(request.Filter)), estimate.Sql));
+        Assert.Equal(pageSql, Assert.Single(next.Statements).Sql); // the total is cached now
+    }
+
+    [Fact]
     public async Task RunAsync_ItemFields_MatchTheRow()
     {
         var query = new BrowseQuery(DefaultOptions, TimeProvider.System);
@@ -127,6 +148,15 @@ public sealed class BrowseQueryTests(SeededDatabase database)
         await using var reader = await plans.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Runs <paramref name="read"/> in a statement trace of its own, as the router does (the async-local stays in this flow).</summary>
+    private static async Task<StatementTrace> TracedAsync(Func<Task> read)
+    {
+        await Task.Yield();
+        var trace = StatementTrace.Begin();
+        await read();
+        return trace;
     }
 
     private async Task<BrowsePage> RunAsync(BrowseQuery query, BrowseRequest request)
