@@ -73,9 +73,9 @@ internal sealed class ExpiringCache<TKey, TValue> : IDisposable
             return;
         }
 
-        if (_cache.Count >= _capacity)
+        if (_cache.Count >= _capacity && !TryMakeRoom())
         {
-            MakeRoom();
+            return;
         }
 
         _cache.Set(key, new Entry(value, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
@@ -85,12 +85,19 @@ internal sealed class ExpiringCache<TKey, TValue> : IDisposable
 
     /// <summary>
     /// Room now, so the newest entry is kept: over its size limit MemoryCache would refuse the entry
-    /// and compact in the background. One compaction at a time: sets that found the cache full
-    /// together would otherwise each walk and sort it and each evict a share.
+    /// and compact in the background. One compaction at a time, and nobody waits for it: a set that
+    /// finds another one compacting keeps nothing (a cached total or session is only a saving), so
+    /// sets that found the cache full together neither each walk and sort it nor queue behind the one
+    /// that does.
     /// </summary>
-    private void MakeRoom()
+    private bool TryMakeRoom()
     {
-        lock (_compactionLock)
+        if (!_compactionLock.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             var count = _cache.Count;
             if (count >= _capacity)
@@ -99,7 +106,16 @@ internal sealed class ExpiringCache<TKey, TValue> : IDisposable
                 Interlocked.Increment(ref _compactions);
             }
         }
+        finally
+        {
+            _compactionLock.Exit();
+        }
+
+        return true;
     }
+
+    /// <summary>The lock a compaction holds (tests hold it to show a set does not wait for it).</summary>
+    internal Lock CompactionLock => _compactionLock;
 
     private sealed record Entry(TValue Value, DateTimeOffset Until);
 }

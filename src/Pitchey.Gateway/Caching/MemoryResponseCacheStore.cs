@@ -103,7 +103,11 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
             return ValueTask.FromResult(false);
         }
 
-        MakeRoom(size);
+        if (!TryMakeRoom(size))
+        {
+            return ValueTask.FromResult(false);
+        }
+
         var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
         lock (_tagsLock)
         {
@@ -169,18 +173,25 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     /// <summary>
     /// Room for <paramref name="size"/> more bytes now, so the new entry is kept: over its limit
     /// MemoryCache would refuse it and compact only later, in the background. A share of the entries
-    /// at a time, a larger one while that is not enough (a tenth of a few entries is none).
+    /// at a time, a larger one while that is not enough (a tenth of a few entries is none). One
+    /// compaction at a time, and nobody waits for it: a fill that finds another one compacting
+    /// stores nothing (false), so fills that found the cache full together neither each walk and
+    /// sort it, emptying far more than they need, nor hold their threads queued behind the one that
+    /// does (on two cores that stalled every request for the compaction's milliseconds).
     /// </summary>
-    private void MakeRoom(long size)
+    private bool TryMakeRoom(long size)
     {
         if (Bytes + size <= _sizeLimit)
         {
-            return;
+            return true;
         }
 
-        // One compaction at a time: fills that find the cache full together would otherwise each
-        // walk it and each evict a share, emptying far more than they need.
-        lock (_compactionLock)
+        if (!_compactionLock.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             var before = _cache.Count;
             for (var share = CompactionShare; Bytes + size > _sizeLimit && _cache.Count > 0; share = Math.Min(1, share * 2))
@@ -198,7 +209,16 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
                 RequestPrune();
             }
         }
+        finally
+        {
+            _compactionLock.Exit();
+        }
+
+        return true;
     }
+
+    /// <summary>The lock a compaction holds (tests hold it to show a fill does not wait for it).</summary>
+    internal Lock CompactionLock => _compactionLock;
 
     /// <summary>Has <see cref="PruneIndex"/> run in the background, once more if asked again while it runs.</summary>
     private void RequestPrune()

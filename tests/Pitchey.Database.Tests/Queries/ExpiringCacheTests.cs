@@ -50,6 +50,39 @@ public sealed class ExpiringCacheTests
     }
 
     [Fact]
+    public async Task Set_IntoAFullCacheWhileAnotherSetCompacts_KeepsNothingAndDoesNotWait()
+    {
+        using var cache = new ExpiringCache<int, string>(100, _time);
+        var until = _time.GetUtcNow().AddMinutes(1);
+        for (var i = 0; i < 100; i++)
+        {
+            cache.Set(i, $"value{i}", until);
+        }
+
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Factory.StartNew(() =>
+        {
+            lock (cache.CompactionLock)
+            {
+                held.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(held.Wait(TimeSpan.FromSeconds(30)));
+
+        // On another thread, so a set that waited would show as a timeout here, not hang the test.
+        await Task.Run(() => cache.Set(100, "late", until)).WaitAsync(TimeSpan.FromSeconds(20));
+        release.Set();
+        await holder;
+
+        Assert.False(cache.TryGet(100, out _));
+        Assert.Equal(100, cache.Count);
+        cache.Set(100, "late", until);
+        Assert.True(cache.TryGet(100, out _));
+    }
+
+    [Fact]
     public void Set_CapacityOfOne_ReplacesTheEntry()
     {
         using var cache = new ExpiringCache<int, string>(1, _time);

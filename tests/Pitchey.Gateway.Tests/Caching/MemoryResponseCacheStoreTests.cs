@@ -178,6 +178,47 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         Assert.Null(await store.GetAsync("late", default));
     }
 
+    [Fact]
+    public async Task Set_IntoAFullCacheWhileAnotherFillCompacts_StoresNothingAndDoesNotWait()
+    {
+        using var store = Store(CacheConstants.MinSizeLimit);
+        var i = 0;
+        while (store.Count == i)
+        {
+            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        // Fill the room the compaction made, up to the limit again.
+        while (store.Bytes + (16 * 1024) < CacheConstants.MinSizeLimit)
+        {
+            await store.SetAsync($"n{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Factory.StartNew(() =>
+        {
+            lock (store.CompactionLock)
+            {
+                held.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(held.Wait(TimeSpan.FromSeconds(30)));
+        var count = store.Count;
+
+        // On another thread, so a fill that waited would show as a timeout here, not hang the test.
+        var stored = await Task.Run(async () => await store.SetAsync("late", Entry(["pitches"], bodyBytes: 16 * 1024), Lifetime, 0, default))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+        release.Set();
+        await holder;
+
+        Assert.False(stored);
+        Assert.Null(await store.GetAsync("late", default));
+        Assert.Equal(count, store.Count);
+        Assert.True(await store.SetAsync("late", Entry(["pitches"], bodyBytes: 16 * 1024), Lifetime, 0, default));
+    }
+
     public void Dispose()
     {
         _recorder.Dispose();
