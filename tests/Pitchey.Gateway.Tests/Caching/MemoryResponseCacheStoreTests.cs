@@ -94,11 +94,7 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     public async Task Set_IntoAFullCache_FreesAQuarterAtOnce_DropsTheirKeysFromTheTagIndex_AndTheNextFillsFindRoom()
     {
         using var store = Store(CacheConstants.MinSizeLimit);
-        var i = 0;
-        while (store.Count == i)
-        {
-            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
-        }
+        var i = await FillUntilCompactedAsync(store);
 
         // The set that found the cache full compacted once: a quarter of the entries went, and
         // their keys left the tag index in the pass that followed (no eviction callbacks).
@@ -157,11 +153,7 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
         };
 
         // Fill until a compaction: k0, the oldest, is compacted away and the pass starts.
-        var i = 0;
-        while (store.Count == i)
-        {
-            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
-        }
+        var i = await FillUntilCompactedAsync(store);
 
         Assert.True(snapshotTaken.Wait(TimeSpan.FromSeconds(30)));
         Assert.Null(await store.GetAsync("k0", default));
@@ -182,11 +174,7 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     public async Task Set_IntoAFullCacheWhileAnotherFillCompacts_StoresNothingAndDoesNotWait()
     {
         using var store = Store(CacheConstants.MinSizeLimit);
-        var i = 0;
-        while (store.Count == i)
-        {
-            await store.SetAsync($"k{i++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
-        }
+        var i = await FillUntilCompactedAsync(store);
 
         // Fill the room the compaction made, up to the limit again.
         while (store.Bytes + (16 * 1024) < CacheConstants.MinSizeLimit)
@@ -223,6 +211,18 @@ public sealed class MemoryResponseCacheStoreTests : IDisposable
     {
         _recorder.Dispose();
         _meters.Dispose();
+    }
+
+    /// <summary>Stores k0, k1, ... (8 KB each, tagged <c>pitches</c>) until one store compacts; returns how many it stored.</summary>
+    private static async Task<int> FillUntilCompactedAsync(MemoryResponseCacheStore store)
+    {
+        var stored = 0;
+        while (store.Count == stored)
+        {
+            await store.SetAsync($"k{stored++}", Entry(["pitches"], bodyBytes: 8 * 1024), Lifetime, 0, default);
+        }
+
+        return stored;
     }
 
     private MemoryResponseCacheStore Store(long sizeLimit) =>
