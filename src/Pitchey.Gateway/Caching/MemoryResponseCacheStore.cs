@@ -8,8 +8,8 @@ namespace Pitchey.Gateway.Caching;
 /// <summary>
 /// Entries in this process, on <see cref="MemoryCache"/> with a size limit in bytes
 /// (<c>Cache:SizeLimit</c>): a full cache compacts (expired first, then the least recently used)
-/// before taking a new entry, so the newest answer is kept and one client varying its keys evicts a
-/// share, never everything. A tag index (tag -> keys) makes eviction by tag exact. A key in it whose
+/// before taking a new entry (unless another fill is compacting it: then nothing is stored), so
+/// the newest answer is kept and one client varying its keys evicts a share, never everything. A tag index (tag -> keys) makes eviction by tag exact. A key in it whose
 /// entry has gone is harmless (evicting it removes nothing); such keys leave in a background pass
 /// after a compaction, or once the index has doubled since the last pass, not through MemoryCache's
 /// eviction callbacks: those are one thread-pool task per entry, thousands at once after a compaction,
@@ -176,8 +176,8 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     /// at a time, a larger one while that is not enough (a tenth of a few entries is none). One
     /// compaction at a time, and nobody waits for it: a fill that finds another one compacting
     /// stores nothing (false), so fills that found the cache full together neither each walk and
-    /// sort it, emptying far more than they need, nor hold their threads queued behind the one that
-    /// does (on two cores that stalled every request for the compaction's milliseconds).
+    /// sort it, emptying far more than they need, nor hold request threads queued behind the one
+    /// that does for the compaction's milliseconds.
     /// </summary>
     private bool TryMakeRoom(long size)
     {
