@@ -56,9 +56,9 @@ internal sealed class MemoryResponseCacheStore : IResponseCacheStore, IDisposabl
     }
 
     /// <summary>
-    /// MemoryCache's own count. Reading it allocates a small statistics object; without eviction
-    /// callbacks the store cannot keep a count of its own (compactions and expiry remove unseen), and
-    /// one read per store is about 0.1 % of what a miss allocates.
+    /// MemoryCache's own count. Reading it allocates a small statistics object (tens of bytes, against
+    /// the 45 KB a cold miss allocates in all); without eviction callbacks the store cannot keep a
+    /// count of its own, since compactions and expiry remove entries unseen.
     /// </summary>
     public long Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 

@@ -13,9 +13,6 @@ namespace Pitchey.Gateway.Caching;
 /// </summary>
 internal sealed class RedisCacheKeys(string prefix)
 {
-    /// <summary>The Redis Cluster hash tag every key carries, or null when the prefix has none.</summary>
-    public string? HashTag { get; } = Configuration.RedisHashTag.Of(prefix);
-
     public RedisKey Entry(string cacheKey)
     {
         Span<byte> hash = stackalloc byte[32];

@@ -177,7 +177,14 @@ internal sealed partial class RedisResponseCacheStore(
     private void Trouble(string operation, Exception exception)
     {
         metrics.StoreError(operation);
-        connection.CheckForCluster(); // a Cluster seen only now (Redis was away at start-up) refuses the scripts
+        if (exception is RedisServerException or RedisCommandException)
+        {
+            // Redis answered and refused: perhaps a Cluster seen only now (it was away at start-up)
+            // refusing the multi-key scripts. An outage (no answer at all) is not worth the look on
+            // every failing request.
+            connection.CheckForCluster();
+        }
+
         var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastLogged);
         if ((last == long.MinValue || time.GetElapsedTime(last, now) >= LogEvery) && Interlocked.CompareExchange(ref _lastLogged, now, last) == last)

@@ -24,7 +24,7 @@ public sealed class RedisCacheKeysTests
     {
         var keys = new RedisCacheKeys(prefix);
 
-        Assert.Equal(tag, keys.HashTag);
+        Assert.Equal(tag, RedisHashTag.Of(prefix));
         foreach (var key in CacheKeys.Select(keys.Entry).Concat(Tags.Select(keys.TagSet)).Concat(Tags.Select(keys.TagCounter)))
         {
             Assert.StartsWith(prefix, key.ToString(), StringComparison.Ordinal);
